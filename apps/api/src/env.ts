@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The only reader of process.env. Bad configuration fails at boot with a readable list. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const key = z
+  .string()
+  .regex(
+    /^[0-9a-f]{64}$/i,
+    "must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`",
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STAFF_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for embedded PGlite)")
+    .optional(),
+  DATA_DIR: z.string().default(join(REPO_ROOT, ".data")),
+  /** Keys for the receipt-code HMAC and contact encryption. Required in production. */
+  RECEIPT_HASH_KEY: key.optional(),
+  CONTACT_ENCRYPTION_KEY: key.optional(),
+  SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PUBLIC_WEB_DIST: z.string().default(join(REPO_ROOT, "apps/public-web/dist")),
+  STAFF_WEB_DIST: z.string().default(join(REPO_ROOT, "apps/investigator-web/dist")),
+});
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  host: string;
+  publicPort: number;
+  staffPort: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  receiptHashKey: Buffer;
+  contactEncryptionKey: Buffer;
+  seedDemoData: boolean;
+  logLevel: string;
+  publicWebDist: string;
+  staffWebDist: string;
+}
+
+/**
+ * Outside production, missing keys are generated once and kept in the data directory, so a
+ * newcomer needs no set-up and receipts stay valid across restarts.
+ */
+function devSecrets(dataDir: string): { receiptHashKey: string; contactEncryptionKey: string } {
+  const file = join(dataDir, "dev-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = {
+    receiptHashKey: randomBytes(32).toString("hex"),
+    contactEncryptionKey: randomBytes(32).toString("hex"),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = (["RECEIPT_HASH_KEY", "CONTACT_ENCRYPTION_KEY"] as const).filter((k) => !e[k]);
+    if (missing.length) {
+      throw new Error(
+        `Invalid configuration:\n${missing.map((k) => `  ${k}: required in production`).join("\n")}`,
+      );
+    }
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  const dev = e.RECEIPT_HASH_KEY && e.CONTACT_ENCRYPTION_KEY ? null : devSecrets(dataDir);
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    publicPort: e.PUBLIC_PORT,
+    staffPort: e.STAFF_PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    receiptHashKey: Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
+    contactEncryptionKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
+    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !isProduction,
+    logLevel: e.LOG_LEVEL,
+    publicWebDist: resolve(e.PUBLIC_WEB_DIST),
+    staffWebDist: resolve(e.STAFF_WEB_DIST),
+  };
+}

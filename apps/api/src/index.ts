@@ -1,0 +1,84 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { createDb, createFsMediaStore } from "@trace/db";
+import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, seedDemoData } from "@trace/db/seed";
+import { join } from "node:path";
+import { createApp } from "./app";
+import { loadEnv } from "./env";
+import { createLogger } from "./logger";
+import { cryptoRandom, encryptContact, hashPassword, hashReceipt } from "./services/secrets";
+import type { Deps } from "./trpc/context";
+
+const env = loadEnv();
+const logger = createLogger(env.logLevel);
+
+const database = await createDb({ url: env.databaseUrl, dataDir: join(env.dataDir, "pglite") });
+await database.migrate();
+
+const media = createFsMediaStore(join(env.dataDir, "media"));
+const deps: Deps = {
+  database,
+  media,
+  logger,
+  receiptHashKey: env.receiptHashKey,
+  contactEncryptionKey: env.contactEncryptionKey,
+  now: () => new Date(),
+  random: cryptoRandom,
+};
+
+if (env.seedDemoData) {
+  const result = await seedDemoData(database, {
+    media,
+    hashPassword,
+    hashReceipt: (code) => hashReceipt(env.receiptHashKey, code),
+    encryptContact: (plain) => encryptContact(env.contactEncryptionKey, plain),
+    random: cryptoRandom,
+    now: new Date(),
+  });
+  logger.info(
+    { seeded: result.seeded },
+    result.seeded ? "demo data seeded" : "demo data already present",
+  );
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<ServerType> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: env.host, port }, () => resolve(server));
+  });
+}
+
+const publicServer = await listen(
+  createApp(deps, { surface: "public", webDist: env.publicWebDist }),
+  env.publicPort,
+);
+const staffServer = await listen(
+  createApp(deps, { surface: "staff", webDist: env.staffWebDist }),
+  env.staffPort,
+);
+
+const shown = env.host === "0.0.0.0" ? "localhost" : env.host;
+const lines = [
+  "",
+  `Trace is running on ${database.engine === "pglite" ? "embedded PGlite" : "PostgreSQL"}.`,
+  `  Public site:       http://${shown}:${env.publicPort}`,
+  `  Investigator site: http://${shown}:${env.staffPort}`,
+];
+if (env.seedDemoData) {
+  lines.push("", "Demo logins (investigator site; demo data only):");
+  for (const a of DEMO_ACCOUNTS)
+    lines.push(`  ${a.role.padEnd(15)} ${a.email.padEnd(28)} ${a.password}`);
+  lines.push("", `Demo receipt code for "Check my tip": ${DEMO_RECEIPT_CODE}`);
+}
+lines.push("", "Press Ctrl+C to stop.", "");
+process.stdout.write(lines.join("\n"));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await Promise.all([publicServer, staffServer].map((s) => new Promise((r) => s.close(r))));
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

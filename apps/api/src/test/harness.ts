@@ -1,0 +1,215 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { count, eq } from "drizzle-orm";
+import {
+  createFsMediaStore,
+  insertObject,
+  insertStaffUser,
+  schema,
+  type Database,
+} from "@trace/db";
+import type { Role } from "@trace/domain";
+import { createApp } from "../app";
+import { createLogger } from "../logger";
+import { cryptoRandom, hashPassword } from "../services/secrets";
+import type { Deps } from "../trpc/context";
+
+/** Everything a test needs: both apps over one database, the captured log, a movable clock. */
+export interface Harness {
+  deps: Deps;
+  publicApp: ReturnType<typeof createApp>;
+  staffApp: ReturnType<typeof createApp>;
+  logs: string[];
+  clock: { now: Date };
+  fixtures: Fixtures;
+}
+
+export interface Fixtures {
+  agencyId: string;
+  users: Record<Role, { id: string; email: string; password: string }>;
+  published: { id: string; ref: string; imageId: string };
+  draft: { id: string; ref: string; imageId: string };
+  originFound: { id: string; ref: string; imageId: string };
+}
+
+export async function createHarness(
+  database: Database,
+  { withFixtures = true } = {},
+): Promise<Harness> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const clock = { now: new Date("2026-05-01T10:00:00.000Z") };
+  const media = createFsMediaStore(mkdtempSync(join(tmpdir(), "trace-media-")));
+  const deps: Deps = {
+    database,
+    media,
+    logger: createLogger("info", sink),
+    receiptHashKey: Buffer.alloc(32, 7),
+    contactEncryptionKey: Buffer.alloc(32, 9),
+    now: () => clock.now,
+    random: cryptoRandom,
+  };
+  const fixtures = withFixtures ? await createFixtures(deps) : (null as unknown as Fixtures);
+  return {
+    deps,
+    publicApp: createApp(deps, { surface: "public" }),
+    staffApp: createApp(deps, { surface: "staff" }),
+    logs,
+    clock,
+    fixtures,
+  };
+}
+
+const text = (en: string) => ({ en });
+
+async function createFixtures(deps: Deps): Promise<Fixtures> {
+  const { db } = deps.database;
+  const [agency] = await db
+    .insert(schema.agencies)
+    .values({
+      code: "BE-FEDPOL",
+      name: "Belgium — national police",
+      country: "BE",
+      languages: ["nl", "fr", "de"],
+    })
+    .returning();
+  const roles: Role[] = ["analyst", "coordinator", "agency_liaison", "admin"];
+  const users = {} as Fixtures["users"];
+  for (const role of roles) {
+    const password = `test-password-${role}`;
+    const user = await insertStaffUser(db, {
+      email: `${role}@test.example`,
+      displayName: `Test ${role}`,
+      role,
+      agencyId: role === "agency_liaison" ? agency!.id : null,
+      passwordHash: await hashPassword(password),
+    });
+    users[role] = { id: user.id, email: user.email, password };
+  }
+  const [kase] = await db
+    .insert(schema.cases)
+    .values({ reference: "CASE-TEST-1", title: "Test case", leadAgencyId: agency!.id })
+    .returning();
+  const [series] = await db
+    .insert(schema.series)
+    .values({
+      caseId: kase!.id,
+      code: "S-TEST-A",
+      title: "Test series",
+      suspectedCountries: [{ country: "BE", confidence: "likely" }],
+    })
+    .returning();
+
+  const makeObject = async (
+    ref: string,
+    status: "published" | "draft" | "origin_found",
+    title: string,
+  ) => {
+    const storageKey = await deps.media.put(new TextEncoder().encode(`image of ${ref}`));
+    const id = await insertObject(
+      db,
+      {
+        ref,
+        seriesId: series!.id,
+        category: "textile_or_pattern",
+        title: { en: title, fr: `${title} (fr)` },
+        question: text(`Where does the ${title.toLowerCase()} come from?`),
+        regionHint: status === "published" ? text("Probably Western Europe") : null,
+        status,
+        authorId: users.analyst.id,
+        approvedById: status === "draft" ? null : users.coordinator.id,
+        publishedAt: status === "draft" ? null : new Date("2026-04-01T00:00:00.000Z"),
+        createdAt: new Date("2026-03-01T00:00:00.000Z"),
+      },
+      [
+        {
+          storageKey,
+          mediaType: "image/jpeg",
+          width: 800,
+          height: 600,
+          alt: text(`Synthetic pattern for ${ref}`),
+        },
+      ],
+    );
+    const [image] = await db
+      .select()
+      .from(schema.objectImages)
+      .where(eq(schema.objectImages.objectId, id));
+    return { id, ref, imageId: image!.id };
+  };
+  return {
+    agencyId: agency!.id,
+    users,
+    published: await makeObject("TOA-PBC001", "published", "Striped curtain"),
+    draft: await makeObject("TOA-DRF001", "draft", "Unvetted draft"),
+    originFound: await makeObject("TOA-FND001", "origin_found", "Found mug"),
+  };
+}
+
+type App = ReturnType<typeof createApp>;
+
+export interface TrpcResult<T = unknown> {
+  status: number;
+  body: {
+    result?: { data: T };
+    error?: { message: string; code: number; data: Record<string, unknown> };
+  };
+  headers: Headers;
+}
+
+/** Calls one procedure over HTTP, as a browser would: GET for queries, POST for mutations. */
+export async function call<T = unknown>(
+  app: App,
+  kind: "query" | "mutation",
+  path: string,
+  input?: unknown,
+  init: { cookie?: string; method?: "GET" | "POST" } = {},
+): Promise<TrpcResult<T>> {
+  const headers: Record<string, string> = {};
+  if (init.cookie) headers.Cookie = init.cookie;
+  const method = init.method ?? (kind === "query" ? "GET" : "POST");
+  let url = `http://localhost/trpc/${path}`;
+  let body: string | undefined;
+  if (method === "GET") {
+    if (input !== undefined) url += `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  } else {
+    headers["Content-Type"] = "application/json";
+    body = input === undefined ? undefined : JSON.stringify(input);
+  }
+  const res = await app.request(url, { method, headers, body });
+  return {
+    status: res.status,
+    body: (await res.json()) as TrpcResult<T>["body"],
+    headers: res.headers,
+  };
+}
+
+/** Logs in and returns the cookie to send with later calls. */
+export async function loginAs(h: Harness, role: Role): Promise<string> {
+  const user = h.fixtures.users[role];
+  const res = await call(h.staffApp, "mutation", "auth.login", {
+    email: user.email,
+    password: user.password,
+  });
+  if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
+  return res.headers.get("Set-Cookie")!.split(";")[0]!;
+}
+
+export async function countRows(
+  h: Harness,
+): Promise<{ tips: number; audit: number; events: number }> {
+  const { db } = h.deps.database;
+  const [[tips], [audit], [events]] = await Promise.all([
+    db.select({ n: count() }).from(schema.tips),
+    db.select({ n: count() }).from(schema.auditEvents),
+    db.select({ n: count() }).from(schema.tipEvents),
+  ]);
+  return { tips: tips!.n, audit: audit!.n, events: events!.n };
+}

@@ -1,0 +1,26 @@
+import type { Database, MediaStore } from "@trace/db";
+import type { StaffUser } from "@trace/domain";
+import type { Logger } from "../logger";
+
+/** What a request handler may use; created once at boot, shared by both listeners. */
+export interface Deps {
+  database: Database;
+  media: MediaStore;
+  logger: Logger;
+  receiptHashKey: Buffer;
+  contactEncryptionKey: Buffer;
+  /** Injected so tests can move the clock. */
+  now(): Date;
+  random(byteCount: number): Uint8Array;
+}
+
+export type Context = {
+  deps: Deps;
+  requestId: string;
+  log: Logger;
+  /** Response headers the procedure may add to (Set-Cookie). */
+  resHeaders: Headers;
+  /** Set on the staff surface when the request carries a valid session. */
+  session: { tokenHash: string; user: StaffUser } | null;
+  isSecure: boolean;
+};

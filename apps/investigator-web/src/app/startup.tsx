@@ -1,0 +1,36 @@
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Container, PageLayout } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { t } from "../i18n";
+import { ErrorMessage } from "../components/error-message";
+
+function Brand() {
+  return <span className="iw-brand">{t.app.name}</span>;
+}
+
+/** Shown while `auth.me` answers, before the app knows whether anyone is signed in. */
+export function StartupSpinner() {
+  return (
+    <PageLayout brand={<Brand />} skipLinkLabel={t.app.skipLink}>
+      <Container>
+        <Spinner label={t.app.loading} isLabelVisible />
+      </Container>
+    </PageLayout>
+  );
+}
+
+export function StartupError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <PageLayout brand={<Brand />} skipLinkLabel={t.app.skipLink}>
+      <Container size="narrow">
+        <Alert tone="danger" title={t.app.cannotReachServer}>
+          <ErrorMessage error={error} />
+          <Button variant="secondary" onClick={onRetry}>
+            {t.app.tryAgain}
+          </Button>
+        </Alert>
+      </Container>
+    </PageLayout>
+  );
+}

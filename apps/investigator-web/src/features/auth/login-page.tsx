@@ -1,0 +1,126 @@
+import { LoginInputSchema } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { ErrorSummary } from "@trace/ui/error-summary";
+import { Field, TextInput } from "@trace/ui/field";
+import { Container, PageLayout } from "@trace/ui/page-layout";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorMessage } from "../../components/error-message";
+import { t } from "../../i18n";
+import { appCode, asStaffError } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { clearSessionNotice, useHasSessionEnded } from "./session-notice";
+
+type LoginField = "email" | "password";
+type FieldErrors = Partial<Record<LoginField, string>>;
+
+const FIELD_IDS: Record<LoginField, string> = { email: "login-email", password: "login-password" };
+
+/** Our own words for each field, whatever the schema's message: the strings live in i18n. */
+function fieldErrorsOf(email: string, password: string): FieldErrors {
+  const parsed = LoginInputSchema.safeParse({ email, password });
+  if (parsed.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    if (issue.path[0] === "email" && !errors.email) {
+      errors.email = email.trim() === "" ? t.login.emailRequired : t.login.emailInvalid;
+    }
+    if (issue.path[0] === "password" && !errors.password)
+      errors.password = t.login.passwordRequired;
+  }
+  return errors;
+}
+
+export function LoginPage() {
+  useDocumentTitle(t.login.title);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const hasSessionEnded = useHasSessionEnded();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [submitCount, setSubmitCount] = useState(0);
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: async () => {
+        clearSessionNotice();
+        // The signed-in routes take over from here and open the page first asked for.
+        await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+      },
+      onError: () => setPassword(""),
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitCount((n) => n + 1);
+    const errors = fieldErrorsOf(email, password);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    login.mutate({ email, password });
+  }
+
+  const summary = (Object.keys(fieldErrors) as LoginField[]).map((field) => ({
+    fieldId: FIELD_IDS[field],
+    message: fieldErrors[field],
+  }));
+  const isInvalidCredentials = appCode(login.error) === "invalid_credentials";
+  // Input the server refused (it should not, after the checks above) reads like wrong credentials.
+  const isRefused = isInvalidCredentials || asStaffError(login.error)?.data?.code === "BAD_REQUEST";
+
+  return (
+    <PageLayout
+      brand={<span className="iw-brand">{t.app.name}</span>}
+      skipLinkLabel={t.app.skipLink}
+    >
+      <Container size="narrow">
+        <PageHeading>{t.login.heading}</PageHeading>
+        <p>{t.login.intro}</p>
+        {hasSessionEnded && !login.isError && <Alert tone="warning" title={t.login.sessionEnded} />}
+        {login.isError &&
+          (isRefused ? (
+            <Alert tone="danger" live title={t.login.invalidCredentials} />
+          ) : (
+            <Alert tone="danger" live title={t.app.genericError}>
+              <ErrorMessage error={login.error} />
+            </Alert>
+          ))}
+        <ErrorSummary heading={t.login.errorSummary} errors={summary} focusKey={submitCount} />
+        <form noValidate onSubmit={onSubmit} className="iw-login-form">
+          <Field label={t.login.email} id={FIELD_IDS.email} error={fieldErrors.email}>
+            {(props) => (
+              <TextInput
+                {...props}
+                name="email"
+                type="email"
+                autoComplete="username"
+                spellCheck={false}
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label={t.login.password} id={FIELD_IDS.password} error={fieldErrors.password}>
+            {(props) => (
+              <TextInput
+                {...props}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Button type="submit" isLoading={login.isPending}>
+            {t.login.submit}
+          </Button>
+        </form>
+      </Container>
+    </PageLayout>
+  );
+}

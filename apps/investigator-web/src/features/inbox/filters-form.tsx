@@ -1,0 +1,146 @@
+import { TIP_SORTS, TRIAGE_STATUSES } from "@trace/domain";
+import { Button } from "@trace/ui/button";
+import { Field, Select, TextInput } from "@trace/ui/field";
+import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { format, t } from "../../i18n";
+import {
+  draftFromQuery,
+  EMPTY_INBOX_QUERY,
+  queryFromDraft,
+  type InboxFilterDraft,
+  type InboxQuery,
+} from "./inbox-search";
+import { FILTER_LANGUAGES } from "./languages";
+
+const STATUS_OPTIONS = TRIAGE_STATUSES.map((s) => ({ value: s, label: t.labels.triageStatus[s] }));
+const SORT_OPTIONS = TIP_SORTS.map((s) => ({ value: s, label: t.labels.sort[s] }))
+  // Priority first: it is the default and the order triage works in.
+  .sort((a, b) => Number(b.value === "priority") - Number(a.value === "priority"));
+const COUNTRY_OPTIONS = format.countryOptions();
+
+interface FiltersFormProps {
+  query: InboxQuery;
+  onApply: (query: InboxQuery) => void;
+}
+
+/**
+ * Edits a draft and applies it on submit, so a keyboard user can set several filters before the
+ * table reloads. The draft follows the URL when it changes by other means (back button, link).
+ */
+export function FiltersForm({ query, onApply }: FiltersFormProps) {
+  const headingId = useId();
+  const objectRefInput = useRef<HTMLInputElement>(null);
+  const [draft, setDraft] = useState(() => draftFromQuery(query));
+  const [draftOf, setDraftOf] = useState(query);
+  const [objectRefError, setObjectRefError] = useState<string | undefined>();
+  if (draftOf !== query) {
+    setDraftOf(query);
+    setDraft(draftFromQuery(query));
+    setObjectRefError(undefined);
+  }
+
+  // A language from a bookmark that the usual list lacks is still offered, so the select shows it.
+  const languageOptions = useMemo(() => {
+    const codes: string[] = [...FILTER_LANGUAGES];
+    if (query.language && !codes.includes(query.language)) codes.push(query.language);
+    return format.languageOptions(codes);
+  }, [query.language]);
+
+  const set = (key: keyof InboxFilterDraft) => (value: string) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = queryFromDraft(draft);
+    if (!result.ok) {
+      setObjectRefError(t.inbox.objectRefInvalid);
+      objectRefInput.current?.focus();
+      return;
+    }
+    setObjectRefError(undefined);
+    onApply(result.query);
+  }
+
+  function onClear() {
+    setDraft(draftFromQuery(EMPTY_INBOX_QUERY));
+    setObjectRefError(undefined);
+    onApply(EMPTY_INBOX_QUERY);
+  }
+
+  return (
+    <form aria-labelledby={headingId} noValidate onSubmit={onSubmit} className="iw-filters">
+      <h2 id={headingId} className="iw-filters__heading">
+        {t.inbox.filters}
+      </h2>
+      <div className="iw-filters__grid">
+        <Field label={t.inbox.status}>
+          {(props) => (
+            <Select
+              {...props}
+              name="status"
+              options={STATUS_OPTIONS}
+              placeholder={t.inbox.all}
+              value={draft.triageStatus}
+              onChange={(e) => set("triageStatus")(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.inbox.objectRef} hint={t.inbox.objectRefHint} error={objectRefError}>
+          {(props) => (
+            <TextInput
+              {...props}
+              ref={objectRefInput}
+              name="object"
+              autoComplete="off"
+              spellCheck={false}
+              className="iw-mono"
+              value={draft.objectRef}
+              onChange={(e) => set("objectRef")(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.inbox.country}>
+          {(props) => (
+            <Select
+              {...props}
+              name="country"
+              options={COUNTRY_OPTIONS}
+              placeholder={t.inbox.all}
+              value={draft.country}
+              onChange={(e) => set("country")(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.inbox.language}>
+          {(props) => (
+            <Select
+              {...props}
+              name="language"
+              options={languageOptions}
+              placeholder={t.inbox.all}
+              value={draft.language}
+              onChange={(e) => set("language")(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.inbox.sortBy}>
+          {(props) => (
+            <Select
+              {...props}
+              name="sort"
+              options={SORT_OPTIONS}
+              value={draft.sort}
+              onChange={(e) => set("sort")(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="iw-filters__actions">
+        <Button type="submit">{t.inbox.apply}</Button>
+        <Button variant="secondary" onClick={onClear}>
+          {t.inbox.clear}
+        </Button>
+      </div>
+    </form>
+  );
+}

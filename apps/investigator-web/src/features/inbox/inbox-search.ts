@@ -1,0 +1,154 @@
+import {
+  COUNTRY_CODES,
+  LanguageCodeSchema,
+  ObjectRefSchema,
+  TIP_SORTS,
+  TRIAGE_STATUSES,
+  type CountryCode,
+  type TipListInput,
+  type TriageStatus,
+} from "@trace/domain";
+
+export type TipSort = (typeof TIP_SORTS)[number];
+
+/** What the inbox shows; it lives in the URL query string so a view can be bookmarked and shared. */
+export interface InboxQuery {
+  triageStatus: TriageStatus | undefined;
+  objectRef: string | undefined;
+  country: CountryCode | undefined;
+  language: string | undefined;
+  sort: TipSort;
+  /** 1-based. */
+  page: number;
+}
+
+export const PAGE_SIZE = 50;
+export const DEFAULT_SORT: TipSort = "priority";
+/** The API refuses offsets past 1,000,000; no inbox needs more pages than that. */
+const MAX_PAGE = Math.floor(1_000_000 / PAGE_SIZE) + 1;
+
+export const EMPTY_INBOX_QUERY: InboxQuery = {
+  triageStatus: undefined,
+  objectRef: undefined,
+  country: undefined,
+  language: undefined,
+  sort: DEFAULT_SORT,
+  page: 1,
+};
+
+/** URL parameter names: short, stable, and part of every bookmark, so never rename them. */
+const PARAM = {
+  triageStatus: "status",
+  objectRef: "object",
+  country: "country",
+  language: "language",
+  sort: "sort",
+  page: "page",
+} as const;
+
+function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
+  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+/** An object reference as typed by a person: trimmed and upper-cased, or an error. */
+export function parseObjectRef(
+  raw: string,
+): { ok: true; value: string | undefined } | { ok: false } {
+  if (raw.trim() === "") return { ok: true, value: undefined };
+  const parsed = ObjectRefSchema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+}
+
+/**
+ * Reads the inbox query from `location.search` (with or without "?"). Lenient on purpose: a
+ * hand-edited or outdated bookmark drops the values it cannot use instead of breaking the page.
+ */
+export function parseInboxSearch(search: string): InboxQuery {
+  const params = new URLSearchParams(search);
+  const objectRef = parseObjectRef(params.get(PARAM.objectRef) ?? "");
+  const language = params.get(PARAM.language);
+  const page = Number(params.get(PARAM.page));
+  return {
+    triageStatus: oneOf(TRIAGE_STATUSES, params.get(PARAM.triageStatus)),
+    objectRef: objectRef.ok ? objectRef.value : undefined,
+    country: oneOf(COUNTRY_CODES, params.get(PARAM.country)?.toUpperCase() ?? null),
+    language:
+      language !== null && LanguageCodeSchema.safeParse(language).success ? language : undefined,
+    sort: oneOf(TIP_SORTS, params.get(PARAM.sort)) ?? DEFAULT_SORT,
+    page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+  };
+}
+
+/** The query string for an inbox view, "" for the default view; defaults are left out. */
+export function formatInboxSearch(query: InboxQuery): string {
+  const params = new URLSearchParams();
+  if (query.triageStatus) params.set(PARAM.triageStatus, query.triageStatus);
+  if (query.objectRef) params.set(PARAM.objectRef, query.objectRef);
+  if (query.country) params.set(PARAM.country, query.country);
+  if (query.language) params.set(PARAM.language, query.language);
+  if (query.sort !== DEFAULT_SORT) params.set(PARAM.sort, query.sort);
+  if (query.page > 1) params.set(PARAM.page, String(query.page));
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/** The inbox URL for a query, e.g. "/tips?status=new". */
+export function inboxHref(query: InboxQuery): string {
+  return `/tips${formatInboxSearch(query)}`;
+}
+
+export function toTipListInput(query: InboxQuery): TipListInput {
+  return {
+    triageStatus: query.triageStatus,
+    objectRef: query.objectRef,
+    country: query.country,
+    language: query.language,
+    sort: query.sort,
+    limit: PAGE_SIZE,
+    offset: (query.page - 1) * PAGE_SIZE,
+  };
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+/** The filter form's values as the controls hold them: strings, "" meaning "All". */
+export interface InboxFilterDraft {
+  triageStatus: string;
+  objectRef: string;
+  country: string;
+  language: string;
+  sort: string;
+}
+
+export function draftFromQuery(query: InboxQuery): InboxFilterDraft {
+  return {
+    triageStatus: query.triageStatus ?? "",
+    objectRef: query.objectRef ?? "",
+    country: query.country ?? "",
+    language: query.language ?? "",
+    sort: query.sort,
+  };
+}
+
+/**
+ * The inbox query the form asks for, back on its first page. Only the object reference is typed
+ * by hand, so it is the only value that can be refused; the selects offer valid values only, and
+ * anything else is dropped as it would be from a URL.
+ */
+export function queryFromDraft(
+  draft: InboxFilterDraft,
+): { ok: true; query: InboxQuery } | { ok: false; invalid: "objectRef" } {
+  const objectRef = parseObjectRef(draft.objectRef);
+  if (!objectRef.ok) return { ok: false, invalid: "objectRef" };
+  const query = parseInboxSearch(
+    new URLSearchParams({
+      [PARAM.triageStatus]: draft.triageStatus,
+      [PARAM.country]: draft.country,
+      [PARAM.language]: draft.language,
+      [PARAM.sort]: draft.sort,
+    }).toString(),
+  );
+  return { ok: true, query: { ...query, objectRef: objectRef.value, page: 1 } };
+}

@@ -1,0 +1,76 @@
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Pagination } from "@trace/ui/pagination";
+import { Spinner } from "@trace/ui/spinner";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useLocation, useSearch } from "wouter";
+import { ErrorMessage } from "../../components/error-message";
+import { t } from "../../i18n";
+import { errorCode } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { FiltersForm } from "./filters-form";
+import {
+  inboxHref,
+  pageCount,
+  parseInboxSearch,
+  toTipListInput,
+  type InboxQuery,
+} from "./inbox-search";
+import { TipsTable } from "./tips-table";
+
+/** Filters, results and pages; everything it shows follows from the URL's query string. */
+export function Inbox() {
+  const trpc = useTRPC();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const query = useMemo(() => parseInboxSearch(search), [search]);
+  const list = useQuery({
+    ...trpc.tips.list.queryOptions(toTipListInput(query)),
+    // Keep the last page on screen while the next one loads, rather than flashing a spinner.
+    placeholderData: keepPreviousData,
+  });
+  // Applying the view already shown reloads it rather than stacking a duplicate history entry.
+  const go = (next: InboxQuery) => {
+    const href = inboxHref(next);
+    if (href === inboxHref(query)) void list.refetch();
+    else navigate(href);
+  };
+
+  return (
+    <>
+      <FiltersForm query={query} onApply={go} />
+      {list.isPending ? (
+        <Spinner label={t.inbox.loading} isLabelVisible />
+      ) : list.isError && errorCode(list.error) === "FORBIDDEN" ? (
+        <Alert tone="warning" title={t.forbidden.tips} />
+      ) : list.isError ? (
+        <Alert tone="danger" title={t.inbox.loadError}>
+          <ErrorMessage error={list.error} />
+          <Button variant="secondary" onClick={() => void list.refetch()}>
+            {t.app.tryAgain}
+          </Button>
+        </Alert>
+      ) : (
+        <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
+          <div className="iw-results__bar">
+            <p className="iw-results__count" role="status">
+              {t.inbox.tipCount(list.data.total)}
+            </p>
+            {list.isPlaceholderData && <Spinner label={t.inbox.loading} />}
+          </div>
+          <TipsTable tips={list.data.items} query={query} />
+          <Pagination
+            page={query.page}
+            pageCount={pageCount(list.data.total)}
+            onPageChange={(page) => go({ ...query, page })}
+            label={t.inbox.pagination}
+            previousLabel={t.inbox.previous}
+            nextLabel={t.inbox.next}
+            formatStatus={t.inbox.pageStatus}
+          />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { Card } from "@trace/ui/card";
+import { useId, type ReactNode } from "react";
+import { format, t } from "../../i18n";
+import type { TipDetailView } from "../../lib/trpc";
+
+function Entry({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Given({ value }: { value: string | undefined }) {
+  return value ? <>{value}</> : <span className="iw-muted">{t.app.notGiven}</span>;
+}
+
+/** The structured answer. Evidence links are text on purpose: staff must not open them by a slip. */
+export function AnswerSection({ answer }: { answer: TipDetailView["answer"] }) {
+  const noteId = useId();
+  const a = t.tip.answer;
+  return (
+    <Card as="section" heading={a.heading} headingLevel={2}>
+      <dl className="iw-dl">
+        <Entry term={a.country}>
+          <Given value={answer.country && format.countryName(answer.country)} />
+        </Entry>
+        <Entry term={a.placeOrShop}>
+          <Given value={answer.placeOrShop} />
+        </Entry>
+        <Entry term={a.brandOrProduct}>
+          <Given value={answer.brandOrProduct} />
+        </Entry>
+        <Entry term={a.timePeriod}>
+          <Given value={answer.timePeriod} />
+        </Entry>
+        <Entry term={a.evidenceLinks}>
+          {answer.evidenceLinks.length === 0 ? (
+            <span className="iw-muted">{a.noLinks}</span>
+          ) : (
+            <>
+              <p id={noteId} className="iw-note">
+                {a.evidenceLinksNote}
+              </p>
+              <ul className="iw-evidence-links" aria-describedby={noteId}>
+                {answer.evidenceLinks.map((link, index) => (
+                  <li key={index} className="iw-mono">
+                    {link}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Entry>
+        <Entry term={a.confidence}>{t.labels.confidence[answer.confidence]}</Entry>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { canReadTips, IdSchema, type StaffUser } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { useHistoryState } from "wouter/use-browser-location";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorMessage } from "../../components/error-message";
+import { t } from "../../i18n";
+import { errorCode } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { backToInboxHref } from "./inbox-link-state";
+import { TipView } from "./tip-view";
+
+export function TipDetailPage({ id, user }: { id: string; user: StaffUser }) {
+  useDocumentTitle(t.tip.title);
+  const backHref = backToInboxHref(useHistoryState<unknown>());
+  return (
+    <Container size="wide">
+      <p className="iw-back">
+        <Link href={backHref}>
+          <span aria-hidden="true">← </span>
+          {t.tip.backToInbox}
+        </Link>
+      </p>
+      <PageHeading>{t.tip.heading}</PageHeading>
+      {canReadTips(user.role) ? (
+        <TipDetail id={id} />
+      ) : (
+        <Alert tone="warning" title={t.forbidden.tips} />
+      )}
+    </Container>
+  );
+}
+
+function TipDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const isId = IdSchema.safeParse(id).success;
+  const tip = useQuery({
+    ...trpc.tips.byId.queryOptions({ id }),
+    enabled: isId,
+    // Every read of a tip is audited on the server: no silent re-reads when the window regains focus.
+    refetchOnWindowFocus: false,
+  });
+
+  const code = errorCode(tip.error);
+  if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST") {
+    return <Alert tone="warning" title={t.tip.notFound} />;
+  }
+  if (code === "FORBIDDEN") return <Alert tone="warning" title={t.forbidden.tips} />;
+  if (tip.isError) {
+    return (
+      <Alert tone="danger" title={t.tip.loadError}>
+        <ErrorMessage error={tip.error} />
+        <Button variant="secondary" onClick={() => void tip.refetch()}>
+          {t.app.tryAgain}
+        </Button>
+      </Alert>
+    );
+  }
+  if (tip.isPending) return <Spinner label={t.tip.loading} isLabelVisible />;
+  return <TipView tip={tip.data} />;
+}

@@ -1,0 +1,71 @@
+import { Alert } from "@trace/ui/alert";
+import { Card } from "@trace/ui/card";
+import { PriorityBadge, TriageBadge } from "../../components/tip-badges";
+import { format, t } from "../../i18n";
+import type { TipDetailView } from "../../lib/trpc";
+import { AnswerSection } from "./answer-section";
+import { HistorySection } from "./history-section";
+import { ObjectSection } from "./object-section";
+
+export function TipView({ tip }: { tip: TipDetailView }) {
+  return (
+    <>
+      <p className="iw-subtitle">
+        <time dateTime={tip.receivedAt}>{t.tip.received(format.dateTime(tip.receivedAt))}</time>
+      </p>
+      {tip.concernsOtherAbuse && (
+        <Alert tone="danger" title={t.tip.otherAbuseAlert} className="iw-other-abuse">
+          <p>{t.tip.otherAbuseHint}</p>
+        </Alert>
+      )}
+      <dl className="iw-summary">
+        <div>
+          <dt>{t.tip.status}</dt>
+          <dd>
+            <TriageBadge status={tip.triageStatus} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.tip.priority}</dt>
+          <dd>
+            <PriorityBadge priority={tip.priority} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.tip.publicStatus}</dt>
+          <dd>{t.labels.publicStatus[tip.publicStatus]}</dd>
+        </div>
+        <div>
+          <dt>{t.tip.language}</dt>
+          <dd>{format.languageName(tip.language)}</dd>
+        </div>
+        <div>
+          <dt>{t.tip.hasContact}</dt>
+          <dd>
+            {tip.hasContact ? t.app.yes : t.app.no}
+            {tip.hasContact && <span className="iw-note">{t.tip.hasContactNote}</span>}
+          </dd>
+        </div>
+      </dl>
+      <div className="iw-detail-grid">
+        <div className="iw-detail-grid__main">
+          <AnswerSection answer={tip.answer} />
+          <Card as="section" heading={t.tip.text.heading} headingLevel={2}>
+            {tip.text ? (
+              // Plain text in the tipster's language, line breaks kept; React never renders it as HTML.
+              <div className="iw-tip-text" lang={tip.language} dir="auto">
+                {tip.text}
+              </div>
+            ) : (
+              <p className="iw-muted">{t.tip.text.none}</p>
+            )}
+          </Card>
+        </div>
+        <div className="iw-detail-grid__side">
+          <ObjectSection object={tip.object} />
+          <HistorySection history={tip.history} />
+        </div>
+      </div>
+    </>
+  );
+}

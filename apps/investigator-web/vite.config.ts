@@ -1,0 +1,14 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// In development the staff API runs on its own listener; the browser still sees one origin,
+// so the session cookie and the CSP "self" rules behave as in production.
+const STAFF_API = "http://127.0.0.1:3001";
+const proxy = { "/trpc": STAFF_API, "/media": STAFF_API };
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5174, proxy },
+  preview: { port: 4174, proxy },
+  build: { outDir: "dist", emptyOutDir: true },
+});

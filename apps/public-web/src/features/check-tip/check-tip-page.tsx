@@ -1,0 +1,149 @@
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link } from "wouter";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Field, TextInput } from "@trace/ui/field";
+import { Container } from "@trace/ui/page-layout";
+import { ReceiptCodeSchema, type TipStatusView } from "@trace/domain";
+import { LOCALE, useMessages } from "../../i18n";
+import { classifyApiError } from "../../lib/errors";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { trpcClient } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+const CODE_FIELD_ID = "receipt-code";
+
+function TipStatus({ view }: { view: TipStatusView }) {
+  const m = useMessages();
+  const status = m.tipStatuses[view.status];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Bring each answer to keyboard and screen-reader users as soon as it is on the page.
+  useEffect(() => headingRef.current?.focus(), [view]);
+  return (
+    <section aria-labelledby="tip-status-heading" className="app-stack app-stack--tight app-panel">
+      <h2 id="tip-status-heading" ref={headingRef} tabIndex={-1}>
+        {m.checkTip.status(status.label)}
+      </h2>
+      <p>{status.explanation}</p>
+      <p className="app-muted">{m.checkTip.receivedOn(formatDate(LOCALE, view.receivedAt))}</p>
+      {view.objectRef && (
+        <p>
+          {m.checkTip.aboutObject}{" "}
+          <Link href={`/objects/${view.objectRef}`} className="app-mono">
+            {view.objectRef}
+          </Link>
+        </p>
+      )}
+      <h3>{m.checkTip.messagesHeading}</h3>
+      {view.messages.length === 0 ? (
+        <p className="app-muted">{m.checkTip.noMessages}</p>
+      ) : (
+        <ol className="app-messages">
+          {view.messages.map((message, index) => (
+            <li
+              key={`${message.createdAt}-${index}`}
+              className={`app-message app-message--${message.author}`}
+            >
+              <p className="app-message__meta">
+                <strong>
+                  {message.author === "staff" ? m.checkTip.fromStaff : m.checkTip.fromYou}
+                </strong>{" "}
+                <time dateTime={message.createdAt}>
+                  {formatDateTime(LOCALE, message.createdAt)}
+                </time>
+              </p>
+              <p className="app-message__body">{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The receipt code lives in this component's state only. It is sent in a POST body (see
+ * lib/trpc.ts), and the answer is not cached under the code: nothing outlives the page.
+ */
+export function CheckTipPage() {
+  const m = useMessages();
+  useDocumentTitle(m.checkTip.heading);
+  const [code, setCode] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const check = useMutation({
+    mutationFn: (receiptCode: string) => trpcClient.tips.status.query({ receiptCode }),
+  });
+  // The button is disabled while checking, which drops focus; after a failure, put it back in
+  // the field so the code can be corrected at once.
+  useEffect(() => {
+    if (check.error) document.getElementById(CODE_FIELD_ID)?.focus();
+  }, [check.error]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (check.isPending) return;
+    const parsed = ReceiptCodeSchema.safeParse(code);
+    if (!parsed.success) {
+      setFieldError(m.checkTip.invalidCode);
+      check.reset();
+      document.getElementById(CODE_FIELD_ID)?.focus();
+      return;
+    }
+    setFieldError(null);
+    check.mutate(parsed.data);
+  };
+
+  const failure = check.isError ? classifyApiError(check.error) : null;
+  const failureText =
+    failure === null
+      ? null
+      : failure.kind === "app" && failure.appCode === "receipt_not_found"
+        ? m.checkTip.notFound
+        : failure.kind === "validation"
+          ? m.checkTip.invalidCode
+          : failure.kind === "unavailable"
+            ? m.common.unavailable
+            : m.common.unexpected;
+
+  return (
+    <Container size="narrow" className="app-page app-stack">
+      <div>
+        <h1>{m.checkTip.heading}</h1>
+        <p>{m.checkTip.intro}</p>
+      </div>
+      <form noValidate autoComplete="off" onSubmit={onSubmit} className="app-stack">
+        <Field
+          label={m.checkTip.code}
+          hint={m.checkTip.codeHint}
+          error={fieldError}
+          id={CODE_FIELD_ID}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              className="app-mono"
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              autoComplete="off"
+              autoCorrect="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <div>
+          <Button type="submit" isLoading={check.isPending}>
+            {m.checkTip.submit}
+          </Button>
+        </div>
+      </form>
+      {failureText && (
+        <Alert tone="danger" live>
+          <p>{failureText}</p>
+        </Alert>
+      )}
+      {check.isSuccess && <TipStatus view={check.data} />}
+    </Container>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from "wouter";
+import { AspectImage } from "@trace/ui/aspect-image";
+import { Badge } from "@trace/ui/badge";
+import { Card } from "@trace/ui/card";
+import type { PublicObjectSummary } from "@trace/domain";
+import { LOCALE, useMessages } from "../../i18n";
+import { langOf } from "../../lib/format";
+
+export function ObjectCard({ object }: { object: PublicObjectSummary }) {
+  const m = useMessages();
+  const { cover, title, regionHint } = object;
+  return (
+    <Card
+      as="article"
+      className="app-object-card"
+      headingLevel={2}
+      heading={
+        <Link href={`/objects/${object.ref}`} lang={langOf(title, LOCALE)}>
+          {title.text}
+        </Link>
+      }
+      media={
+        cover ? (
+          <AspectImage
+            src={`/media/${cover.id}`}
+            alt={cover.alt.text}
+            lang={langOf(cover.alt, LOCALE)}
+            width={cover.width}
+            height={cover.height}
+            aspectRatio="4 / 3"
+          />
+        ) : undefined
+      }
+    >
+      <p className="app-badges">
+        <Badge>{m.categories[object.category]}</Badge>
+        {object.status === "origin_found" && (
+          <Badge tone="success">{m.objectStatuses.origin_found}</Badge>
+        )}
+      </p>
+      {regionHint && (
+        <p className="app-muted" lang={langOf(regionHint, LOCALE)}>
+          {m.gallery.regionHint(regionHint.text)}
+        </p>
+      )}
+    </Card>
+  );
+}

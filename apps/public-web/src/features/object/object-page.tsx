@@ -1,0 +1,140 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { Alert } from "@trace/ui/alert";
+import { AspectImage } from "@trace/ui/aspect-image";
+import { Badge } from "@trace/ui/badge";
+import { Button } from "@trace/ui/button";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { OBJECT_REF_PATTERN, type PublicObject } from "@trace/domain";
+import { LOCALE, useMessages } from "../../i18n";
+import { classifyApiError } from "../../lib/errors";
+import { langOf } from "../../lib/format";
+import { trpc } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { TipForm } from "../tip-form/tip-form";
+
+function ObjectNotFound() {
+  const m = useMessages();
+  useDocumentTitle(m.object.notFoundTitle);
+  return (
+    <Container size="narrow" className="app-page app-stack">
+      <h1>{m.object.notFoundTitle}</h1>
+      <p>{m.object.notFoundBody}</p>
+      <p>
+        <Link href="/objects">{m.object.backToObjects}</Link>
+      </p>
+    </Container>
+  );
+}
+
+function ObjectDetails({ object }: { object: PublicObject }) {
+  const m = useMessages();
+  useDocumentTitle(object.title.text);
+  const isOpen = object.status === "open";
+
+  return (
+    <Container className="app-page app-stack">
+      <p>
+        <Link href="/objects">
+          <span aria-hidden="true">← </span>
+          {m.object.backToObjects}
+        </Link>
+      </p>
+      <div className="app-stack app-stack--tight">
+        <h1 lang={langOf(object.title, LOCALE)}>{object.title.text}</h1>
+        <p className="app-lead" lang={langOf(object.question, LOCALE)}>
+          {object.question.text}
+        </p>
+      </div>
+
+      <dl className="app-facts">
+        <div>
+          <dt>{m.object.status}</dt>
+          <dd>
+            <Badge tone={isOpen ? "info" : "success"}>{m.objectStatuses[object.status]}</Badge>
+          </dd>
+        </div>
+        <div>
+          <dt>{m.object.category}</dt>
+          <dd>{m.categories[object.category]}</dd>
+        </div>
+        {object.regionHint && (
+          <div>
+            <dt>{m.object.regionHint}</dt>
+            <dd lang={langOf(object.regionHint, LOCALE)}>{object.regionHint.text}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{m.object.reference}</dt>
+          <dd className="app-mono">{object.ref}</dd>
+        </div>
+      </dl>
+
+      {object.images.length > 0 && (
+        <ul className="app-images" aria-label={m.object.imagesLabel}>
+          {object.images.map((image, index) => (
+            <li key={image.id}>
+              <AspectImage
+                src={`/media/${image.id}`}
+                alt={image.alt.text}
+                lang={langOf(image.alt, LOCALE)}
+                width={image.width}
+                height={image.height}
+                loading={index === 0 ? "eager" : "lazy"}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {isOpen ? (
+        <TipForm objectRef={object.ref} />
+      ) : (
+        <Alert tone="success" title={m.object.originFoundTitle}>
+          <p>{m.object.originFoundBody}</p>
+        </Alert>
+      )}
+    </Container>
+  );
+}
+
+export function ObjectPage({ objectRef }: { objectRef: string }) {
+  const m = useMessages();
+  const ref = objectRef.trim().toUpperCase();
+  const isWellFormed = OBJECT_REF_PATTERN.test(ref);
+  const object = useQuery({
+    ...trpc.objects.byRef.queryOptions({ ref, locale: LOCALE }),
+    enabled: isWellFormed,
+  });
+
+  if (!isWellFormed) return <ObjectNotFound />;
+  if (object.isPending) {
+    return (
+      <Container className="app-page">
+        <Spinner label={m.object.loading} isLabelVisible />
+      </Container>
+    );
+  }
+  if (object.isError) {
+    const failure = classifyApiError(object.error);
+    if (failure.kind === "app" || failure.kind === "validation") return <ObjectNotFound />;
+    return (
+      <Container className="app-page">
+        <Alert tone="danger" title={m.object.loadError}>
+          <p>{failure.kind === "unavailable" ? m.common.unavailable : m.common.unexpected}</p>
+          <p>
+            <Button
+              variant="secondary"
+              onClick={() => void object.refetch()}
+              isLoading={object.isFetching}
+            >
+              {m.common.retry}
+            </Button>
+          </p>
+        </Alert>
+      </Container>
+    );
+  }
+  return <ObjectDetails object={object.data} />;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../i18n/en";
+import {
+  EMPTY_TIP_FORM,
+  errorSummaryEntries,
+  mapTipFieldErrors,
+  parseEvidenceLinks,
+  validateTipForm,
+  type TipFormValues,
+} from "./tip-form-model";
+
+const context = { objectRef: "TOA-7K3Q9M", language: "en" };
+const e = en.tipForm.errors;
+
+describe("parseEvidenceLinks", () => {
+  it.each([
+    ["", []],
+    ["  \n\n ", []],
+    ["https://a.example/x", ["https://a.example/x"]],
+    [" https://a.example/x \r\n\r\nhttp://b.example ", ["https://a.example/x", "http://b.example"]],
+    ["www.shop.example/item?id=3", ["https://www.shop.example/item?id=3"]],
+    ["shop.example", ["https://shop.example"]],
+    ["ftp://files.example/a", ["ftp://files.example/a"]],
+    ["not a link", ["not a link"]],
+    ["javascript:alert(1)", ["javascript:alert(1)"]],
+  ])("%j", (text, links) => {
+    expect(parseEvidenceLinks(text)).toEqual(links);
+  });
+});
+
+describe("mapTipFieldErrors", () => {
+  it.each([
+    [{ path: "answer", code: "custom", message: "x" }, { answer: e.answer }],
+    [{ path: "answer.country", code: "invalid_value", message: "x" }, { country: e.country }],
+    [
+      { path: "answer.confidence", code: "invalid_value", message: "x" },
+      { confidence: e.confidence },
+    ],
+    [
+      { path: "answer.placeOrShop", code: "too_big", message: "x" },
+      { placeOrShop: "Use at most 200 characters." },
+    ],
+    [{ path: "answer.timePeriod", code: "invalid_type", message: "x" }, { timePeriod: e.invalid }],
+    [{ path: "text", code: "too_big", message: "x" }, { text: "Use at most 5,000 characters." }],
+    [
+      { path: "contact", code: "too_big", message: "x" },
+      { contact: "Use at most 500 characters." },
+    ],
+    [
+      { path: "answer.evidenceLinks", code: "too_big", message: "x" },
+      { evidenceLinks: e.tooManyLinks(10) },
+    ],
+    [
+      { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
+      { evidenceLinks: e.evidenceLink("b") },
+    ],
+    [
+      { path: "answer.evidenceLinks.0", code: "too_big", message: "x" },
+      { evidenceLinks: "Use at most 2,000 characters." },
+    ],
+    [{ path: "objectRef", code: "invalid_format", message: "x" }, { form: en.common.unexpected }],
+    [
+      { path: "answer.unknown", code: "unrecognized_keys", message: "x" },
+      { form: en.common.unexpected },
+    ],
+  ])("%j", (issue, expected) => {
+    expect(mapTipFieldErrors([issue], en, "en", ["a", "b"])).toEqual(expected);
+  });
+
+  it("keeps the first issue per field", () => {
+    const errors = mapTipFieldErrors(
+      [
+        { path: "answer.evidenceLinks.0", code: "invalid_format", message: "x" },
+        { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
+      ],
+      en,
+      "en",
+      ["first", "second"],
+    );
+    expect(errors).toEqual({ evidenceLinks: e.evidenceLink("first") });
+  });
+});
+
+describe("errorSummaryEntries", () => {
+  it("lists errors in form order, linked to their controls", () => {
+    expect(errorSummaryEntries({ text: "t", confidence: "c", country: "k" })).toEqual([
+      { fieldId: "tip-country", message: "k" },
+      { fieldId: "tip-confidence", message: "c" },
+      { fieldId: "tip-text", message: "t" },
+    ]);
+  });
+  it("links the whole-answer error to the first free answer field", () => {
+    expect(errorSummaryEntries({ answer: "a" })).toEqual([
+      { fieldId: "tip-country", message: "a" },
+    ]);
+    expect(errorSummaryEntries({ answer: "a", country: "k" })).toEqual([
+      { fieldId: "tip-place", message: "a" },
+      { fieldId: "tip-country", message: "k" },
+    ]);
+  });
+  it("leaves form-level errors out (they show as an alert)", () => {
+    expect(errorSummaryEntries({ form: "f" })).toEqual([]);
+  });
+});
+
+describe("validateTipForm", () => {
+  const valid: TipFormValues = { ...EMPTY_TIP_FORM, country: "BE", confidence: "think_so" };
+
+  it("accepts a country and a confidence", () => {
+    const result = validateTipForm(valid, context, en, "en");
+    expect(result).toEqual({
+      ok: true,
+      submission: {
+        objectRef: "TOA-7K3Q9M",
+        answer: { country: "BE", evidenceLinks: [], confidence: "think_so" },
+        language: "en",
+        concernsOtherAbuse: false,
+      },
+    });
+  });
+
+  it("asks for a confidence", () => {
+    const result = validateTipForm({ ...valid, confidence: "" }, context, en, "en");
+    expect(result).toEqual({ ok: false, errors: { confidence: e.confidence } });
+  });
+
+  it("asks for something to go on when only blanks are given", () => {
+    const result = validateTipForm(
+      { ...EMPTY_TIP_FORM, placeOrShop: "   ", confidence: "guess" },
+      context,
+      en,
+      "en",
+    );
+    expect(result).toEqual({ ok: false, errors: { answer: e.answer } });
+  });
+
+  it("says everything that is missing at once", () => {
+    const result = validateTipForm(EMPTY_TIP_FORM, context, en, "en");
+    expect(result).toEqual({ ok: false, errors: { answer: e.answer, confidence: e.confidence } });
+  });
+
+  it("quotes the evidence link it refuses", () => {
+    const result = validateTipForm(
+      { ...valid, evidenceLinks: "https://ok.example\nnot a link" },
+      context,
+      en,
+      "en",
+    );
+    expect(result).toEqual({ ok: false, errors: { evidenceLinks: e.evidenceLink("not a link") } });
+  });
+
+  it("trims and drops empty optional text", () => {
+    const result = validateTipForm(
+      { ...valid, country: "", text: "  Sold at a market in Ghent  ", contact: " " },
+      { objectRef: undefined, language: "en" },
+      en,
+      "en",
+    );
+    expect(result.ok && result.submission).toEqual({
+      answer: { evidenceLinks: [], confidence: "think_so" },
+      text: "Sold at a market in Ghent",
+      language: "en",
+      concernsOtherAbuse: false,
+    });
+  });
+});

@@ -1,0 +1,282 @@
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLocation } from "wouter";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { ErrorSummary } from "@trace/ui/error-summary";
+import { Checkbox, Field, RadioGroup, Select, TextArea, TextInput } from "@trace/ui/field";
+import { TIP_CONFIDENCES, TIP_LIMITS } from "@trace/domain";
+import { LOCALE, useMessages, type Messages } from "../../i18n";
+import { classifyApiError, type ApiFailure } from "../../lib/errors";
+import { countryOptions, formatNumber } from "../../lib/format";
+import { trpc } from "../../lib/trpc";
+import { HotlineGuidance } from "../receipt/hotline-guidance";
+import { RECEIPT_PATH, useReceipt } from "../receipt/receipt-context";
+import {
+  EMPTY_TIP_FORM,
+  TIP_FIELD_IDS,
+  errorSummaryEntries,
+  mapTipFieldErrors,
+  validateTipForm,
+  type TipFormErrors,
+  type TipFormValues,
+} from "./tip-form-model";
+
+/** What to tell the tipster about a failed send that no field can fix. */
+function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m: Messages): string {
+  switch (failure.kind) {
+    case "unavailable":
+      return m.tipForm.errors.unavailable;
+    case "app":
+      if (failure.appCode === "object_not_accepting_tips")
+        return m.tipForm.errors.objectNotAcceptingTips;
+      if (failure.appCode === "object_not_found") return m.tipForm.errors.objectNotFound;
+      return m.common.unexpected;
+    case "unexpected":
+      return failure.requestId
+        ? `${m.common.unexpected} ${m.common.requestReference(failure.requestId)}`
+        : m.common.unexpected;
+  }
+}
+
+export function TipForm({ objectRef }: { objectRef: string }) {
+  const m = useMessages();
+  const [, navigate] = useLocation();
+  const { showReceipt } = useReceipt();
+  const [values, setValues] = useState<TipFormValues>(EMPTY_TIP_FORM);
+  /** Inline errors; after a failed send they follow the tipster's corrections as they type. */
+  const [errors, setErrors] = useState<TipFormErrors>({});
+  /**
+   * The summary lists what was wrong at the last send only: rebuilding it on every keystroke
+   * would move focus to it while someone is typing.
+   */
+  const [submitErrors, setSubmitErrors] = useState<TipFormErrors>({});
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const [alert, setAlert] = useState<string | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const [sendFailures, setSendFailures] = useState(0);
+  const shouldRefocusSubmit = useRef(false);
+  const context = { objectRef, language: LOCALE };
+
+  const submit = useMutation(trpc.tips.submit.mutationOptions());
+
+  // The button was disabled while sending, which drops keyboard focus: once it is enabled again
+  // after a failed send, give focus back so "try again" is one key press away.
+  useEffect(() => {
+    if (!shouldRefocusSubmit.current || submit.isPending) return;
+    shouldRefocusSubmit.current = false;
+    submitButton.current?.focus();
+  }, [sendFailures, submit.isPending]);
+
+  const change = <K extends keyof TipFormValues>(key: K, value: TipFormValues[K]) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    // Once the tipster has seen errors, re-check as they type so fixed ones disappear at once.
+    if (failedSubmits > 0) {
+      const result = validateTipForm(next, context, m, LOCALE);
+      setErrors(result.ok ? {} : result.errors);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submit.isPending) return;
+    setAlert(null);
+    const result = validateTipForm(values, context, m, LOCALE);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSubmitErrors(result.errors);
+      setFailedSubmits((n) => n + 1);
+      if (result.errors.form) setAlert(result.errors.form);
+      return;
+    }
+    setErrors({});
+    setSubmitErrors({});
+    submit.mutate(result.submission, {
+      onSuccess: (receipt) => {
+        showReceipt(receipt);
+        navigate(RECEIPT_PATH);
+      },
+      onError: (error) => {
+        const failure = classifyApiError(error);
+        if (failure.kind === "validation") {
+          const mapped = mapTipFieldErrors(
+            failure.fieldErrors,
+            m,
+            LOCALE,
+            result.submission.answer.evidenceLinks,
+          );
+          setErrors(mapped);
+          setSubmitErrors(mapped);
+          setFailedSubmits((n) => n + 1);
+          setAlert(mapped.form ?? null);
+          return;
+        }
+        setAlert(failureMessage(failure, m));
+        shouldRefocusSubmit.current = true;
+        setSendFailures((n) => n + 1);
+      },
+    });
+  };
+
+  const summary = errorSummaryEntries(submitErrors);
+  const textLength = values.text.length;
+
+  return (
+    <section aria-labelledby="tip-form-heading" className="app-tip-form">
+      <h2 id="tip-form-heading">{m.tipForm.heading}</h2>
+      <p>{m.tipForm.intro}</p>
+
+      <ErrorSummary
+        heading={m.common.errorSummaryHeading}
+        headingLevel={3}
+        errors={summary}
+        focusKey={failedSubmits}
+      />
+      {alert && (
+        <Alert tone="danger" live>
+          <p>{alert}</p>
+        </Alert>
+      )}
+
+      {/* noValidate: our own messages and summary replace the browser's bubbles. autoComplete off:
+          on a shared device nothing typed here should be offered again to the next person. */}
+      <form noValidate autoComplete="off" onSubmit={onSubmit} className="app-stack">
+        {errors.answer && (
+          <p id="tip-answer-error" className="t-field__error">
+            {errors.answer}
+          </p>
+        )}
+        <Field
+          label={m.tipForm.country}
+          hint={m.tipForm.countryHint}
+          error={errors.country}
+          id={TIP_FIELD_IDS.country}
+        >
+          {(props) => (
+            <Select
+              {...props}
+              options={countryOptions(LOCALE)}
+              placeholder={m.tipForm.countryUnknown}
+              value={values.country}
+              onChange={(e) => change("country", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={m.tipForm.placeOrShop}
+          hint={m.tipForm.placeOrShopHint}
+          error={errors.placeOrShop}
+          id={TIP_FIELD_IDS.placeOrShop}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              value={values.placeOrShop}
+              onChange={(e) => change("placeOrShop", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={m.tipForm.brandOrProduct}
+          hint={m.tipForm.brandOrProductHint}
+          error={errors.brandOrProduct}
+          id={TIP_FIELD_IDS.brandOrProduct}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              value={values.brandOrProduct}
+              onChange={(e) => change("brandOrProduct", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={m.tipForm.timePeriod}
+          hint={m.tipForm.timePeriodHint}
+          error={errors.timePeriod}
+          id={TIP_FIELD_IDS.timePeriod}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              value={values.timePeriod}
+              onChange={(e) => change("timePeriod", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={m.tipForm.evidenceLinks}
+          hint={m.tipForm.evidenceLinksHint}
+          error={errors.evidenceLinks}
+          id={TIP_FIELD_IDS.evidenceLinks}
+        >
+          {(props) => (
+            <TextArea
+              {...props}
+              rows={3}
+              inputMode="url"
+              spellCheck={false}
+              value={values.evidenceLinks}
+              onChange={(e) => change("evidenceLinks", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <RadioGroup
+          legend={m.tipForm.confidence}
+          name="confidence"
+          id={TIP_FIELD_IDS.confidence}
+          options={TIP_CONFIDENCES.map((c) => ({ value: c, label: m.confidences[c] }))}
+          value={values.confidence}
+          onChange={(value) => change("confidence", value)}
+          error={errors.confidence}
+          isRequired
+          requiredMarker={m.common.required}
+        />
+        <Field
+          label={m.tipForm.text}
+          hint={m.tipForm.textCounter(
+            formatNumber(LOCALE, textLength),
+            formatNumber(LOCALE, TIP_LIMITS.text),
+          )}
+          error={errors.text}
+          id={TIP_FIELD_IDS.text}
+        >
+          {(props) => (
+            <TextArea
+              {...props}
+              rows={6}
+              value={values.text}
+              onChange={(e) => change("text", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={m.tipForm.contact}
+          hint={m.tipForm.contactHint}
+          error={errors.contact}
+          id={TIP_FIELD_IDS.contact}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              value={values.contact}
+              onChange={(e) => change("contact", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Checkbox
+          label={m.tipForm.otherAbuse}
+          checked={values.concernsOtherAbuse}
+          onChange={(e) => change("concernsOtherAbuse", e.currentTarget.checked)}
+        />
+        {values.concernsOtherAbuse && <HotlineGuidance />}
+        <div>
+          <Button ref={submitButton} type="submit" size="large" isLoading={submit.isPending}>
+            {m.tipForm.submit}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+export * from "./client";
+export * from "./media-store";
+export * as schema from "./schema";
+export * from "./queries/objects";
+export * from "./queries/tips";
+export * from "./queries/audit";
+export * from "./queries/staff";
+export * from "./queries/stats";
+export * from "./queries/agencies";
+export * from "./queries/cases";
+export * from "./queries/messages";

@@ -1,0 +1,233 @@
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import {
+  type PublicTipStatus,
+  type TipDetail,
+  type TipListInput,
+  type TipListItem,
+  type TipPriority,
+  type TipStatusView,
+  type TipSubmission,
+  type TriageStatus,
+} from "@trace/domain";
+import type { Executor } from "../client";
+import { messages, objectImages, staffUsers, tipEvents, tips, traceObjects } from "../schema";
+import { iso } from "./serialize";
+
+export interface NewTip {
+  submission: TipSubmission;
+  objectId: string | null;
+  receiptHash: string;
+  contactCiphertext: string | null;
+  triageStatus: TriageStatus;
+  publicStatus: PublicTipStatus;
+  priority: TipPriority;
+  receivedAt: Date;
+}
+
+/** Inserts the tip and its first history entry. Call inside the submission transaction. */
+export async function insertTip(db: Executor, tip: NewTip): Promise<{ id: string }> {
+  const { submission: s } = tip;
+  const [row] = await db
+    .insert(tips)
+    .values({
+      objectId: tip.objectId,
+      country: s.answer.country ?? null,
+      placeOrShop: s.answer.placeOrShop ?? null,
+      brandOrProduct: s.answer.brandOrProduct ?? null,
+      timePeriod: s.answer.timePeriod ?? null,
+      evidenceLinks: s.answer.evidenceLinks,
+      confidence: s.answer.confidence,
+      text: s.text ?? null,
+      language: s.language,
+      contactCiphertext: tip.contactCiphertext,
+      concernsOtherAbuse: s.concernsOtherAbuse,
+      triageStatus: tip.triageStatus,
+      publicStatus: tip.publicStatus,
+      priority: tip.priority,
+      receiptHash: tip.receiptHash,
+      receivedAt: tip.receivedAt,
+      updatedAt: tip.receivedAt,
+    })
+    .returning({ id: tips.id });
+  await db.insert(tipEvents).values({
+    tipId: row!.id,
+    at: tip.receivedAt,
+    triageStatus: tip.triageStatus,
+    publicStatus: tip.publicStatus,
+  });
+  return row!;
+}
+
+export interface TipTransitionRecord {
+  tipId: string;
+  triageStatus: TriageStatus;
+  publicStatus: PublicTipStatus;
+  priority: TipPriority;
+  duplicateOfId: string | null;
+  actorId: string;
+  at: Date;
+  note?: string | null;
+}
+
+/**
+ * Stores a triage step already decided by `transitionTip` and appends it to the tip's history.
+ * Call inside the transaction of the change.
+ */
+export async function recordTipTransition(db: Executor, t: TipTransitionRecord): Promise<void> {
+  await db
+    .update(tips)
+    .set({
+      triageStatus: t.triageStatus,
+      publicStatus: t.publicStatus,
+      priority: t.priority,
+      duplicateOfId: t.duplicateOfId,
+      updatedAt: t.at,
+    })
+    .where(eq(tips.id, t.tipId));
+  await db.insert(tipEvents).values({
+    tipId: t.tipId,
+    at: t.at,
+    actorId: t.actorId,
+    triageStatus: t.triageStatus,
+    publicStatus: t.publicStatus,
+    note: t.note ?? null,
+  });
+}
+
+export async function getTipStatusByReceiptHash(
+  db: Executor,
+  receiptHash: string,
+): Promise<TipStatusView | null> {
+  const [row] = await db
+    .select({
+      id: tips.id,
+      status: tips.publicStatus,
+      receivedAt: tips.receivedAt,
+      objectRef: traceObjects.ref,
+    })
+    .from(tips)
+    .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
+    .where(eq(tips.receiptHash, receiptHash));
+  if (!row) return null;
+  const thread = await db
+    .select({ author: messages.author, body: messages.body, createdAt: messages.createdAt })
+    .from(messages)
+    .where(eq(messages.tipId, row.id))
+    .orderBy(asc(messages.createdAt));
+  return {
+    status: row.status,
+    receivedAt: iso(row.receivedAt),
+    objectRef: row.objectRef,
+    messages: thread.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
+  };
+}
+
+const EXCERPT_LENGTH = 140;
+
+export async function listTips(
+  db: Executor,
+  input: TipListInput,
+): Promise<{ items: TipListItem[]; total: number }> {
+  const where = and(
+    input.triageStatus ? eq(tips.triageStatus, input.triageStatus) : undefined,
+    input.objectRef ? eq(traceObjects.ref, input.objectRef) : undefined,
+    input.country ? eq(tips.country, input.country) : undefined,
+    input.language ? eq(tips.language, input.language) : undefined,
+  );
+  const order: SQL[] =
+    input.sort === "oldest"
+      ? [asc(tips.receivedAt), asc(tips.id)]
+      : input.sort === "newest"
+        ? [desc(tips.receivedAt), desc(tips.id)]
+        : [desc(tips.priority), asc(tips.receivedAt), asc(tips.id)];
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: tips.id,
+        objectRef: traceObjects.ref,
+        objectTitle: sql<string | null>`${traceObjects.title}->>'en'`,
+        country: tips.country,
+        language: tips.language,
+        confidence: tips.confidence,
+        triageStatus: tips.triageStatus,
+        priority: tips.priority,
+        concernsOtherAbuse: tips.concernsOtherAbuse,
+        excerpt: sql<string>`left(coalesce(${tips.text}, concat_ws(' · ', ${tips.brandOrProduct}, ${tips.placeOrShop}), ''), ${EXCERPT_LENGTH})`,
+        receivedAt: tips.receivedAt,
+      })
+      .from(tips)
+      .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
+      .where(where)
+      .orderBy(...order)
+      .limit(input.limit)
+      .offset(input.offset),
+    db
+      .select({ total: count() })
+      .from(tips)
+      .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      country: r.country as TipListItem["country"],
+      receivedAt: iso(r.receivedAt),
+    })),
+    total: totalRow?.total ?? 0,
+  };
+}
+
+export async function getTipDetail(db: Executor, id: string): Promise<TipDetail | null> {
+  const [row] = await db.select().from(tips).where(eq(tips.id, id));
+  if (!row) return null;
+  const [object] = row.objectId
+    ? await db
+        .select({
+          id: traceObjects.id,
+          ref: traceObjects.ref,
+          title: sql<string>`${traceObjects.title}->>'en'`,
+          category: traceObjects.category,
+          status: traceObjects.status,
+          coverImageId: objectImages.id,
+        })
+        .from(traceObjects)
+        .leftJoin(
+          objectImages,
+          and(eq(objectImages.objectId, traceObjects.id), eq(objectImages.position, 0)),
+        )
+        .where(eq(traceObjects.id, row.objectId))
+    : [];
+  const history = await db
+    .select({
+      at: tipEvents.at,
+      actorName: staffUsers.displayName,
+      triageStatus: tipEvents.triageStatus,
+      publicStatus: tipEvents.publicStatus,
+      note: tipEvents.note,
+    })
+    .from(tipEvents)
+    .leftJoin(staffUsers, eq(staffUsers.id, tipEvents.actorId))
+    .where(eq(tipEvents.tipId, id))
+    .orderBy(asc(tipEvents.at));
+  return {
+    id: row.id,
+    answer: {
+      country: (row.country ?? undefined) as TipDetail["answer"]["country"],
+      placeOrShop: row.placeOrShop ?? undefined,
+      brandOrProduct: row.brandOrProduct ?? undefined,
+      timePeriod: row.timePeriod ?? undefined,
+      evidenceLinks: row.evidenceLinks,
+      confidence: row.confidence,
+    },
+    text: row.text,
+    language: row.language,
+    hasContact: row.contactCiphertext !== null,
+    concernsOtherAbuse: row.concernsOtherAbuse,
+    triageStatus: row.triageStatus,
+    publicStatus: row.publicStatus,
+    priority: row.priority,
+    receivedAt: iso(row.receivedAt),
+    object: object ?? null,
+    history: history.map((h) => ({ ...h, at: iso(h.at) })),
+  };
+}

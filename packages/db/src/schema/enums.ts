@@ -1,0 +1,34 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  CASE_STATUSES,
+  COUNTRY_CONFIDENCES,
+  DELIVERY_CHANNELS,
+  MESSAGE_AUTHORS,
+  OBJECT_CATEGORIES,
+  OBJECT_STATUSES,
+  PUBLIC_TIP_STATUSES,
+  REFERRAL_DISPOSITIONS,
+  REFERRAL_STATUSES,
+  ROLES,
+  SERIES_STATUSES,
+  TIP_CONFIDENCES,
+  TIP_PRIORITIES,
+  TRIAGE_STATUSES,
+} from "@trace/domain";
+
+// Enumerations are declared once in the domain; the database follows them.
+export const roleEnum = pgEnum("role", ROLES);
+export const caseStatusEnum = pgEnum("case_status", CASE_STATUSES);
+export const seriesStatusEnum = pgEnum("series_status", SERIES_STATUSES);
+export const countryConfidenceEnum = pgEnum("country_confidence", COUNTRY_CONFIDENCES);
+export const objectCategoryEnum = pgEnum("object_category", OBJECT_CATEGORIES);
+export const objectStatusEnum = pgEnum("object_status", OBJECT_STATUSES);
+export const tipConfidenceEnum = pgEnum("tip_confidence", TIP_CONFIDENCES);
+export const triageStatusEnum = pgEnum("triage_status", TRIAGE_STATUSES);
+export const publicTipStatusEnum = pgEnum("public_tip_status", PUBLIC_TIP_STATUSES);
+/** Declared in rising order so that `ORDER BY priority DESC` puts urgent first. */
+export const tipPriorityEnum = pgEnum("tip_priority", TIP_PRIORITIES);
+export const messageAuthorEnum = pgEnum("message_author", MESSAGE_AUTHORS);
+export const deliveryChannelEnum = pgEnum("delivery_channel", DELIVERY_CHANNELS);
+export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
+export const referralDispositionEnum = pgEnum("referral_disposition", REFERRAL_DISPOSITIONS);

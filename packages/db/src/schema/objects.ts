@@ -1,0 +1,51 @@
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@trace/domain";
+import { at, createdAt, id } from "./columns";
+import { objectCategoryEnum, objectStatusEnum } from "./enums";
+import { series } from "./cases";
+import { staffUsers } from "./staff";
+
+export const traceObjects = pgTable(
+  "trace_objects",
+  {
+    id: id(),
+    ref: text().notNull().unique(),
+    seriesId: uuid()
+      .notNull()
+      .references(() => series.id),
+    category: objectCategoryEnum().notNull(),
+    title: jsonb().$type<LocalizedText>().notNull(),
+    question: jsonb().$type<LocalizedText>().notNull(),
+    regionHint: jsonb().$type<LocalizedText>(),
+    status: objectStatusEnum().notNull().default("draft"),
+    authorId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    approvedById: uuid().references(() => staffUsers.id),
+    publishAt: at(),
+    publishedAt: at(),
+    withdrawnReason: text(),
+    createdAt: createdAt(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.status, t.publishedAt), index().on(t.seriesId)],
+);
+
+/** Images are stored by content hash in the media store; names never come from the uploader. */
+export const objectImages = pgTable(
+  "object_images",
+  {
+    id: id(),
+    objectId: uuid()
+      .notNull()
+      .references(() => traceObjects.id),
+    position: integer().notNull(),
+    storageKey: text().notNull(),
+    mediaType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    alt: jsonb().$type<LocalizedText>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.objectId, t.position)],
+);

@@ -1,0 +1,80 @@
+import { boolean, char, index, pgTable, text, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import {
+  messageAuthorEnum,
+  publicTipStatusEnum,
+  tipConfidenceEnum,
+  tipPriorityEnum,
+  triageStatusEnum,
+} from "./enums";
+import { traceObjects } from "./objects";
+import { staffUsers } from "./staff";
+
+/**
+ * No column here may hold an IP address, user agent or anything else that identifies the
+ * sender. The receipt code is stored only as a keyed hash; contact details only encrypted.
+ */
+export const tips = pgTable(
+  "tips",
+  {
+    id: id(),
+    objectId: uuid().references(() => traceObjects.id),
+    country: char({ length: 2 }),
+    placeOrShop: text(),
+    brandOrProduct: text(),
+    timePeriod: text(),
+    evidenceLinks: text().array().notNull().default([]),
+    confidence: tipConfidenceEnum().notNull(),
+    text: text(),
+    language: char({ length: 2 }).notNull(),
+    contactCiphertext: text(),
+    concernsOtherAbuse: boolean().notNull().default(false),
+    triageStatus: triageStatusEnum().notNull().default("new"),
+    publicStatus: publicTipStatusEnum().notNull().default("received"),
+    priority: tipPriorityEnum().notNull().default("normal"),
+    duplicateOfId: uuid().references((): AnyPgColumn => tips.id),
+    receiptHash: text().notNull().unique(),
+    receivedAt: createdAt(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.triageStatus, t.receivedAt),
+    index().on(t.priority, t.receivedAt),
+    index().on(t.objectId, t.receivedAt),
+    index().on(t.country),
+    index().on(t.language),
+  ],
+);
+
+/** The tip's status history as staff see it. */
+export const tipEvents = pgTable(
+  "tip_events",
+  {
+    id: id(),
+    tipId: uuid()
+      .notNull()
+      .references(() => tips.id),
+    at: createdAt(),
+    actorId: uuid().references(() => staffUsers.id),
+    triageStatus: triageStatusEnum().notNull(),
+    publicStatus: publicTipStatusEnum().notNull(),
+    note: text(),
+  },
+  (t) => [index().on(t.tipId, t.at)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    tipId: uuid()
+      .notNull()
+      .references(() => tips.id),
+    author: messageAuthorEnum().notNull(),
+    staffAuthorId: uuid().references(() => staffUsers.id),
+    body: text().notNull(),
+    createdAt: createdAt(),
+    readAt: at(),
+  },
+  (t) => [index().on(t.tipId, t.createdAt)],
+);

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { IdSchema, TimestampSchema } from "../shared/ids";
+
+export const AUDIT_ACTIONS = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "tip.submitted",
+  "tip.read",
+  "tip.triaged",
+  "object.created",
+  "object.transitioned",
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AUDIT_ENTITY_TYPES = [
+  "tip",
+  "object",
+  "series",
+  "case",
+  "referral",
+  "user",
+  "session",
+] as const;
+export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
+export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
+
+/** Append-only and hash-chained. Never carries tip content: who, when, what, on which record, why. */
+export const AuditEventSchema = z.object({
+  seq: z.number().int().positive(),
+  at: TimestampSchema,
+  actorId: IdSchema.nullable(),
+  action: AuditActionSchema,
+  entityType: AuditEntityTypeSchema,
+  entityId: z.string().nullable(),
+  reason: z.string().max(1000).nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export type AuditEventContent = Omit<AuditEvent, "seq" | "hash">;
+
+/**
+ * The exact text that is hashed for an event: a fixed field order so that every engine and
+ * every later reader computes the same chain. `hash = sha256(prevHash + "\n" + canonical)`.
+ */
+export function canonicalAuditEvent(event: AuditEventContent): string {
+  return JSON.stringify([
+    event.at,
+    event.actorId,
+    event.action,
+    event.entityType,
+    event.entityId,
+    event.reason,
+    event.prevHash,
+  ]);
+}
+
+/** The hash of the event before the first one. */
+export const AUDIT_GENESIS_HASH = "0".repeat(64);

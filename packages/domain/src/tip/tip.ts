@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { CountryCodeSchema } from "../shared/country";
+import { IdSchema, TimestampSchema } from "../shared/ids";
+import { LanguageCodeSchema } from "../shared/locale";
+import { ObjectRefSchema } from "../object/object";
+
+export const TIP_CONFIDENCES = ["certain", "think_so", "guess"] as const;
+export const TipConfidenceSchema = z.enum(TIP_CONFIDENCES);
+export type TipConfidence = z.infer<typeof TipConfidenceSchema>;
+
+/** Internal triage, never shown to the tipster. */
+export const TRIAGE_STATUSES = [
+  "new",
+  "useful",
+  "not_useful",
+  "spam",
+  "duplicate",
+  "urgent_safeguarding",
+  "routed",
+] as const;
+export const TriageStatusSchema = z.enum(TRIAGE_STATUSES);
+export type TriageStatus = z.infer<typeof TriageStatusSchema>;
+
+/** What the tipster sees with the receipt code. */
+export const PUBLIC_TIP_STATUSES = ["received", "under_review", "passed_on", "closed"] as const;
+export const PublicTipStatusSchema = z.enum(PUBLIC_TIP_STATUSES);
+export type PublicTipStatus = z.infer<typeof PublicTipStatusSchema>;
+
+export const TIP_PRIORITIES = ["normal", "high", "urgent"] as const;
+export const TipPrioritySchema = z.enum(TIP_PRIORITIES);
+export type TipPriority = z.infer<typeof TipPrioritySchema>;
+
+export const TIP_LIMITS = {
+  shortText: 200,
+  text: 5000,
+  contact: 500,
+  evidenceLinks: 10,
+  evidenceLink: 2000,
+} as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((v) => (v === "" ? undefined : v));
+
+/** The structured answer comes first on the form: it is what makes a tip routable. */
+export const TipAnswerSchema = z.strictObject({
+  country: CountryCodeSchema.optional(),
+  placeOrShop: optionalText(TIP_LIMITS.shortText),
+  brandOrProduct: optionalText(TIP_LIMITS.shortText),
+  timePeriod: optionalText(TIP_LIMITS.shortText),
+  evidenceLinks: z
+    .array(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "Enter a web address starting with http:// or https://.",
+        })
+        .max(TIP_LIMITS.evidenceLink),
+    )
+    .max(TIP_LIMITS.evidenceLinks, `At most ${TIP_LIMITS.evidenceLinks} links.`)
+    .default([]),
+  confidence: TipConfidenceSchema,
+});
+export type TipAnswer = z.infer<typeof TipAnswerSchema>;
+
+export const TipSubmissionSchema = z
+  .strictObject({
+    /** Absent for a general tip that is not about one object. */
+    objectRef: ObjectRefSchema.optional(),
+    answer: TipAnswerSchema,
+    text: optionalText(TIP_LIMITS.text),
+    language: LanguageCodeSchema,
+    /** Optional and encrypted at rest; never required to send a tip. */
+    contact: optionalText(TIP_LIMITS.contact),
+    /** The tipster reports abuse unrelated to an object: hotline guidance, top of the queue. */
+    concernsOtherAbuse: z.boolean().default(false),
+  })
+  .refine(
+    (tip) =>
+      tip.answer.country !== undefined ||
+      tip.answer.placeOrShop !== undefined ||
+      tip.answer.brandOrProduct !== undefined ||
+      tip.answer.evidenceLinks.length > 0 ||
+      tip.text !== undefined,
+    { message: "Tell us at least a country, a place, a brand or a few words.", path: ["answer"] },
+  );
+export type TipSubmission = z.infer<typeof TipSubmissionSchema>;
+export type TipSubmissionInput = z.input<typeof TipSubmissionSchema>;
+
+export const TipSchema = z.object({
+  id: IdSchema,
+  objectId: IdSchema.nullable(),
+  answer: TipAnswerSchema,
+  text: z.string().nullable(),
+  language: LanguageCodeSchema,
+  hasContact: z.boolean(),
+  concernsOtherAbuse: z.boolean(),
+  triageStatus: TriageStatusSchema,
+  publicStatus: PublicTipStatusSchema,
+  priority: TipPrioritySchema,
+  duplicateOfId: IdSchema.nullable(),
+  receivedAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Tip = z.infer<typeof TipSchema>;
+
+export const TIP_SORTS = ["newest", "oldest", "priority"] as const;
+export const TipListInputSchema = z.strictObject({
+  triageStatus: TriageStatusSchema.optional(),
+  objectRef: ObjectRefSchema.optional(),
+  country: CountryCodeSchema.optional(),
+  language: LanguageCodeSchema.optional(),
+  sort: z.enum(TIP_SORTS).default("priority"),
+  limit: z.number().int().min(1).max(100).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+});
+export type TipListInput = z.infer<typeof TipListInputSchema>;

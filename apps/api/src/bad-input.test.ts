@@ -184,6 +184,14 @@ const cases: {
   },
   { procedure: "tips.submit", kind: "mutation", name: "null body", input: null, field: "" },
   {
+    procedure: "stats.summary",
+    kind: "query",
+    name: "unknown field",
+    input: { since: "2020" },
+    field: "",
+  },
+  { procedure: "stats.summary", kind: "query", name: "wrong type", input: "all", field: "" },
+  {
     procedure: "tips.status",
     kind: "query",
     name: "missing code",

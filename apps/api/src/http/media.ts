@@ -1,5 +1,5 @@
 import type { Context as HonoContext } from "hono";
-import { findImage, findPublicImage } from "@trace/db";
+import { findImage } from "@trace/db";
 import { IdSchema } from "@trace/domain";
 import type { Deps } from "../trpc/context";
 
@@ -14,10 +14,7 @@ export async function serveMedia(
 ): Promise<Response> {
   const id = c.req.param("id");
   if (!id || !IdSchema.safeParse(id).success) return c.json({ error: "Not found" }, 404);
-  const image =
-    surface === "public"
-      ? await findPublicImage(deps.database.db, id)
-      : await findImage(deps.database.db, id);
+  const image = await findImage(deps.database.db, id, { publicOnly: surface === "public" });
   if (!image) return c.json({ error: "Not found" }, 404);
   const etag = `"${image.storageKey}"`;
   const headers = {

@@ -117,28 +117,25 @@ export async function getPublicObjectByRef(
   };
 }
 
-/** An image's stored bytes key, only while its object is public. */
-export async function findPublicImage(
+/**
+ * Where an image's bytes are. With `publicOnly`, only while its object is public: the public
+ * surface must never reach an unvetted or withdrawn image.
+ */
+export async function findImage(
   db: Executor,
   imageId: string,
+  { publicOnly }: { publicOnly: boolean },
 ): Promise<{ storageKey: string; mediaType: string } | null> {
   const [row] = await db
     .select({ storageKey: objectImages.storageKey, mediaType: objectImages.mediaType })
     .from(objectImages)
     .innerJoin(traceObjects, eq(traceObjects.id, objectImages.objectId))
-    .where(and(eq(objectImages.id, imageId), inArray(traceObjects.status, PUBLIC_STATUSES)));
-  return row ?? null;
-}
-
-/** Any image, whatever its object's state: for staff only. */
-export async function findImage(
-  db: Executor,
-  imageId: string,
-): Promise<{ storageKey: string; mediaType: string } | null> {
-  const [row] = await db
-    .select({ storageKey: objectImages.storageKey, mediaType: objectImages.mediaType })
-    .from(objectImages)
-    .where(eq(objectImages.id, imageId));
+    .where(
+      and(
+        eq(objectImages.id, imageId),
+        publicOnly ? inArray(traceObjects.status, PUBLIC_STATUSES) : undefined,
+      ),
+    );
   return row ?? null;
 }
 

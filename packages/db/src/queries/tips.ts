@@ -226,6 +226,7 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     triageStatus: row.triageStatus,
     publicStatus: row.publicStatus,
     priority: row.priority,
+    duplicateOfId: row.duplicateOfId,
     receivedAt: iso(row.receivedAt),
     object: object ?? null,
     history: history.map((h) => ({ ...h, at: iso(h.at) })),

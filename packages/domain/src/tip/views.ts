@@ -8,6 +8,7 @@ import {
   PublicTipStatusSchema,
   TipAnswerSchema,
   TipPrioritySchema,
+  TipSchema,
   TriageStatusSchema,
 } from "./tip";
 
@@ -51,17 +52,7 @@ export const TipEventViewSchema = z.object({
   note: z.string().nullable(),
 });
 
-export const TipDetailSchema = z.object({
-  id: IdSchema,
-  answer: TipAnswerSchema,
-  text: z.string().nullable(),
-  language: LanguageCodeSchema,
-  hasContact: z.boolean(),
-  concernsOtherAbuse: z.boolean(),
-  triageStatus: TriageStatusSchema,
-  publicStatus: PublicTipStatusSchema,
-  priority: TipPrioritySchema,
-  receivedAt: TimestampSchema,
+export const TipDetailSchema = TipSchema.omit({ objectId: true, updatedAt: true }).extend({
   object: z
     .object({
       id: IdSchema,

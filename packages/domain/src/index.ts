@@ -20,3 +20,4 @@ export * from "./audit/audit";
 export * from "./staff/user";
 export * from "./stats/stats";
 export * from "./staff/session";
+export * from "./staff/policy";

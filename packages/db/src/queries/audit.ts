@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, gt, sql } from "drizzle-orm";
 import {
   AUDIT_GENESIS_HASH,
   canonicalAuditEvent,
@@ -59,13 +59,34 @@ export async function listAuditEvents(db: Executor): Promise<AuditEvent[]> {
   return rows.map((r) => ({ ...r, at: iso(r.at) }) as AuditEvent);
 }
 
-/** Recomputes the chain; returns the seq of the first broken link, or null when intact. */
-export async function verifyAuditChain(db: Executor): Promise<number | null> {
+/**
+ * Recomputes the chain in seq order, a page at a time so memory stays flat however long the
+ * trail. Reports how many events were verified and the seq of the first event whose link or
+ * hash does not match (null when the chain is intact).
+ */
+export async function verifyAuditChain(
+  db: Executor,
+  pageSize = 5000,
+): Promise<{ verified: number; brokenAt: number | null }> {
   let prev = AUDIT_GENESIS_HASH;
-  for (const event of await listAuditEvents(db)) {
-    if (event.prevHash !== prev || auditHash(prev, canonicalAuditEvent(event)) !== event.hash)
-      return event.seq;
-    prev = event.hash;
+  let after = 0;
+  let verified = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, after))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
+    for (const row of rows) {
+      const event = { ...row, at: iso(row.at) } as AuditEvent;
+      if (event.prevHash !== prev || auditHash(prev, canonicalAuditEvent(event)) !== event.hash) {
+        return { verified, brokenAt: event.seq };
+      }
+      prev = event.hash;
+      after = event.seq;
+      verified++;
+    }
+    if (rows.length < pageSize) return { verified, brokenAt: null };
   }
-  return null;
 }

@@ -22,9 +22,3 @@ export const LoginInputSchema = z.strictObject({
   password: z.string().min(1, "Enter your password.").max(1024),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
-
-/** Roles that read tips. Admins manage accounts and agencies; they do not read tips. */
-export const TIP_READER_ROLES: readonly Role[] = ["analyst", "coordinator"];
-export function canReadTips(role: Role): boolean {
-  return TIP_READER_ROLES.includes(role);
-}

@@ -3,11 +3,11 @@ import { appendAuditEvent, createSession, findStaffCredentials, revokeSession } 
 import { hashSessionToken, newSessionToken, verifyPassword } from "../../services/secrets";
 import { clearSessionCookie, setSessionCookie } from "../cookies";
 import { appError } from "../errors";
-import { publicProcedure, router, staffProcedure } from "../init";
+import { openStaffProcedure, router, staffProcedure } from "../init";
 
 export const authRouter = router({
   /** One generic error for unknown account, wrong password and disabled account alike. */
-  login: publicProcedure
+  login: openStaffProcedure
     .input(LoginInputSchema)
     .output(StaffUserSchema)
     .mutation(async ({ ctx, input }) => {
@@ -44,7 +44,7 @@ export const authRouter = router({
       return found.user;
     }),
 
-  logout: staffProcedure.mutation(async ({ ctx }) => {
+  logout: staffProcedure("session.own").mutation(async ({ ctx }) => {
     const now = ctx.deps.now();
     await ctx.deps.database.db.transaction(async (tx) => {
       await revokeSession(tx, ctx.session.tokenHash, now);
@@ -61,7 +61,7 @@ export const authRouter = router({
   }),
 
   /** The signed-in user, or null: lets the app choose between the login page and the inbox. */
-  me: publicProcedure
+  me: openStaffProcedure
     .output(StaffUserSchema.nullable())
     .query(({ ctx }) => ctx.session?.user ?? null),
 });

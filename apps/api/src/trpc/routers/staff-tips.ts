@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  canReadTips,
   IdSchema,
   pageOf,
   TipDetailSchema,
@@ -11,20 +10,14 @@ import { appendAuditEvent, getTipDetail, listTips } from "@trace/db";
 import { appError } from "../errors";
 import { router, staffProcedure } from "../init";
 
-/** Analysts and coordinators read tips; admins and agency liaisons do not (liaisons see referrals). */
-const tipReaderProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (!canReadTips(ctx.user.role)) throw appError("forbidden");
-  return next();
-});
-
 export const staffTipsRouter = router({
-  list: tipReaderProcedure
+  list: staffProcedure("tip.read")
     .input(TipListInputSchema.default({ sort: "priority", limit: 50, offset: 0 }))
     .output(pageOf(TipListItemSchema))
     .query(({ ctx, input }) => listTips(ctx.deps.database.db, input)),
 
   /** Every read of a tip by staff is audited (who, when, which tip; never its content). */
-  byId: tipReaderProcedure
+  byId: staffProcedure("tip.read")
     .input(z.strictObject({ id: IdSchema }))
     .output(TipDetailSchema)
     .query(async ({ ctx, input }) => {

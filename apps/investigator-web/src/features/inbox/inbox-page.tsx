@@ -1,4 +1,4 @@
-import { canReadTips, type StaffUser } from "@trace/domain";
+import { can, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Container } from "@trace/ui/page-layout";
 import { PageHeading } from "../../app/page-heading";
@@ -11,7 +11,7 @@ export function InboxPage({ user }: { user: StaffUser }) {
   return (
     <Container size="wide">
       <PageHeading>{t.inbox.title}</PageHeading>
-      {canReadTips(user.role) ? <Inbox /> : <Alert tone="warning" title={t.forbidden.tips} />}
+      {can(user.role, "tip.read") ? <Inbox /> : <Alert tone="warning" title={t.forbidden.tips} />}
     </Container>
   );
 }

@@ -1,4 +1,4 @@
-import { canReadTips, IdSchema, type StaffUser } from "@trace/domain";
+import { can, IdSchema, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Container } from "@trace/ui/page-layout";
@@ -27,7 +27,7 @@ export function TipDetailPage({ id, user }: { id: string; user: StaffUser }) {
         </Link>
       </p>
       <PageHeading>{t.tip.heading}</PageHeading>
-      {canReadTips(user.role) ? (
+      {can(user.role, "tip.read") ? (
         <TipDetail id={id} />
       ) : (
         <Alert tone="warning" title={t.forbidden.tips} />

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailability, launchChromium } from "./browser";
+import { loginAsStaff } from "./staff-login";
 
 const publicUrl = inject("publicUrl");
 const staffUrl = inject("staffUrl");
@@ -113,10 +114,7 @@ describe.runIf(available)("a newcomer sends a tip and an analyst finds it", () =
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
-    await page.goto(staffUrl);
-    await page.getByRole("textbox", { name: "Email" }).fill("analyst@trace.example");
-    await page.getByLabel("Password", { exact: true }).fill("demo-analyst-2026");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await loginAsStaff(page, staffUrl, "analyst");
     await expect
       .poll(() => page.getByRole("heading", { level: 1, name: "Tip inbox" }).isVisible(), {
         timeout: 15_000,

@@ -132,7 +132,7 @@ describe.runIf(available)("a newcomer sends a tip and an analyst finds it", () =
     await expect.poll(() => page.getByText(marker).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(objectRef).first().isVisible()).toBe(true);
 
-    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("button", { name: "Log out", exact: true }).click();
     await expect.poll(() => page.getByRole("button", { name: "Log in" }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

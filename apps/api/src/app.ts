@@ -9,6 +9,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "@trace/db";
 import { serveMedia } from "./http/media";
+import { mountObjectImageUpload } from "./http/object-images";
 import { describeError } from "./logger";
 import { hashSessionToken } from "./services/secrets";
 import type { Context, Deps } from "./trpc/context";
@@ -110,6 +111,10 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
       return c.json({ error: "Please log in." }, 401);
     return serveMedia(c, deps, surface);
   });
+
+  if (surface === "staff") {
+    mountObjectImageUpload(app, deps, async (c) => (await sessionFrom(deps, c))?.user ?? null);
+  }
 
   if (webDist) mountWebApp(app, webDist);
 

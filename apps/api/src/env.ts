@@ -83,6 +83,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       );
     }
   }
+  // Demo accounts have published passwords and TOTP secrets: never in production.
+  if (isProduction && e.SEED_DEMO_DATA === "true") {
+    throw new Error(
+      "Invalid configuration:\n  SEED_DEMO_DATA: demo data (with its published staff logins) is refused in production",
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const dev = e.RECEIPT_HASH_KEY && e.CONTACT_ENCRYPTION_KEY ? null : devSecrets(dataDir);
   return {

@@ -3,9 +3,17 @@ import { createDb, createFsMediaStore } from "@trace/db";
 import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, seedDemoData } from "@trace/db/seed";
 import { join } from "node:path";
 import { createApp } from "./app";
+import { startPublishDueObjects } from "./jobs/publish-due-objects";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
-import { cryptoRandom, encryptContact, hashPassword, hashReceipt } from "./services/secrets";
+import {
+  cryptoRandom,
+  encryptContact,
+  encryptSecret,
+  hashPassword,
+  hashReceipt,
+} from "./services/secrets";
+import { demoLoginLines } from "./services/demo-logins";
 import type { Deps } from "./trpc/context";
 
 const env = loadEnv();
@@ -31,6 +39,7 @@ if (env.seedDemoData) {
     hashPassword,
     hashReceipt: (code) => hashReceipt(env.receiptHashKey, code),
     encryptContact: (plain) => encryptContact(env.contactEncryptionKey, plain),
+    encryptSecret: (plain) => encryptSecret(env.contactEncryptionKey, plain),
     random: cryptoRandom,
     now: new Date(),
   });
@@ -55,6 +64,8 @@ const staffServer = await listen(
   env.staffPort,
 );
 
+const stopPublishing = startPublishDueObjects(deps);
+
 const shown = env.host === "0.0.0.0" ? "localhost" : env.host;
 const lines = [
   "",
@@ -63,9 +74,7 @@ const lines = [
   `  Investigator site: http://${shown}:${env.staffPort}`,
 ];
 if (env.seedDemoData) {
-  lines.push("", "Demo logins (investigator site; demo data only):");
-  for (const a of DEMO_ACCOUNTS)
-    lines.push(`  ${a.role.padEnd(15)} ${a.email.padEnd(28)} ${a.password}`);
+  lines.push("", ...demoLoginLines(DEMO_ACCOUNTS, new Date()));
   lines.push("", `Demo receipt code for "Check my tip": ${DEMO_RECEIPT_CODE}`);
 }
 lines.push("", "Press Ctrl+C to stop.", "");
@@ -76,6 +85,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  stopPublishing();
   await Promise.all([publicServer, staffServer].map((s) => new Promise((r) => s.close(r))));
   await database.close();
   process.exit(0);

@@ -10,8 +10,11 @@ export function hashReceipt(key: Buffer, code: string): string {
   return createHmac("sha256", key).update(code).digest("hex");
 }
 
-/** AES-256-GCM, stored as `v1.<iv>.<tag>.<ciphertext>` in base64url. */
-export function encryptContact(key: Buffer, plain: string): string {
+/**
+ * AES-256-GCM, stored as `v1.<iv>.<tag>.<ciphertext>` in base64url. One helper for every secret
+ * kept at rest: a tipster's contact details, a staff member's TOTP secret.
+ */
+export function encryptSecret(key: Buffer, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
@@ -20,16 +23,26 @@ export function encryptContact(key: Buffer, plain: string): string {
     .join(".");
 }
 
-export function decryptContact(key: Buffer, stored: string): string {
+export function decryptSecret(key: Buffer, stored: string): string {
   const [version, iv, tag, data] = stored.split(".");
-  if (version !== "v1" || !iv || !tag || !data)
-    throw new Error("unknown contact ciphertext format");
+  if (version !== "v1" || !iv || !tag || !data) throw new Error("unknown ciphertext format");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([
     decipher.update(Buffer.from(data, "base64url")),
     decipher.final(),
   ]).toString("utf8");
+}
+
+export const encryptContact = encryptSecret;
+export const decryptContact = decryptSecret;
+
+/**
+ * Recovery codes carry 80 random bits: like receipts, a keyed fast hash is enough. The label
+ * keeps these hashes apart from receipt hashes made with the same key.
+ */
+export function hashRecoveryCode(key: Buffer, code: string): string {
+  return createHmac("sha256", key).update(`staff-recovery-code\n${code}`).digest("hex");
 }
 
 /** Session tokens: 256 random bits in the cookie, only their SHA-256 in the database. */
@@ -39,6 +52,9 @@ export function newSessionToken(): string {
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+/** Login challenges are made and stored exactly like session tokens. */
+export const newLoginChallenge = newSessionToken;
+export const hashLoginChallenge = hashSessionToken;
 
 /** Argon2id (algorithm 2; the package's enum is a const enum) with OWASP's minimum parameters. */
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -13,7 +13,8 @@ import {
 import type { Role } from "@trace/domain";
 import { createApp } from "../app";
 import { createLogger } from "../logger";
-import { cryptoRandom, hashPassword } from "../services/secrets";
+import { cryptoRandom, encryptSecret, hashPassword } from "../services/secrets";
+import { currentTotpCode } from "../services/totp";
 import type { Deps } from "../trpc/context";
 
 /** Everything a test needs: both apps over one database, the captured log, a movable clock. */
@@ -28,7 +29,8 @@ export interface Harness {
 
 export interface Fixtures {
   agencyId: string;
-  users: Record<Role, { id: string; email: string; password: string }>;
+  /** Every fixture account is enrolled with a known base32 TOTP secret. */
+  users: Record<Role, { id: string; email: string; password: string; totpSecret: string }>;
   published: { id: string; ref: string; imageId: string };
   draft: { id: string; ref: string; imageId: string };
   originFound: { id: string; ref: string; imageId: string };
@@ -84,14 +86,19 @@ async function createFixtures(deps: Deps): Promise<Fixtures> {
   const users = {} as Fixtures["users"];
   for (const role of roles) {
     const password = `test-password-${role}`;
+    const totpSecret = `TEST${role.replace("_", "").toUpperCase()}SECRETAAAAAAAAAAAAAAAA`.slice(
+      0,
+      32,
+    );
     const user = await insertStaffUser(db, {
       email: `${role}@test.example`,
       displayName: `Test ${role}`,
       role,
       agencyId: role === "agency_liaison" ? agency!.id : null,
       passwordHash: await hashPassword(password),
+      totpSecretCiphertext: encryptSecret(deps.contactEncryptionKey, totpSecret),
     });
-    users[role] = { id: user.id, email: user.email, password };
+    users[role] = { id: user.id, email: user.email, password, totpSecret };
   }
   const [kase] = await db
     .insert(schema.cases)
@@ -191,15 +198,31 @@ export async function call<T = unknown>(
   };
 }
 
-/** Logs in and returns the cookie to send with later calls. */
+/**
+ * Logs in as a person would (password, then the TOTP code at the harness clock) and returns the
+ * cookie to send with later calls. Tests log in many times within one 30-second step, which a
+ * real person cannot: the account's last used step is forgotten first, or the second login of
+ * the step would be refused as a replay.
+ */
 export async function loginAs(h: Harness, role: Role): Promise<string> {
   const user = h.fixtures.users[role];
-  const res = await call(h.staffApp, "mutation", "auth.login", {
+  const res = await call<{ challenge: string }>(h.staffApp, "mutation", "auth.login", {
     email: user.email,
     password: user.password,
   });
   if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
-  return res.headers.get("Set-Cookie")!.split(";")[0]!;
+  await h.deps.database.db
+    .update(schema.staffUsers)
+    .set({ totpLastStep: null })
+    .where(eq(schema.staffUsers.id, user.id));
+  const verified = await call(h.staffApp, "mutation", "auth.verifySecondFactor", {
+    challenge: res.body.result!.data.challenge,
+    method: "totp",
+    code: currentTotpCode(user.totpSecret, h.clock.now),
+  });
+  if (verified.status !== 200)
+    throw new Error(`second factor as ${role} failed: ${verified.status}`);
+  return verified.headers.get("Set-Cookie")!.split(";")[0]!;
 }
 
 export async function countRows(

@@ -1,10 +1,10 @@
-import type { StaffUser } from "@trace/domain";
+import { can, type StaffUser } from "@trace/domain";
 import { Button } from "@trace/ui/button";
 import { PageLayout } from "@trace/ui/page-layout";
 import { VisuallyHidden } from "@trace/ui/visually-hidden";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
-import { useLogout } from "../features/auth/use-logout";
+import { useLogout, useLogoutEverywhere } from "../features/auth/use-logout";
 import { t } from "../i18n";
 
 export function AppLayout({ user, children }: { user: StaffUser; children: ReactNode }) {
@@ -16,11 +16,47 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
       nav={
         <nav aria-label={t.app.mainNav}>
           <ul>
-            <li>
-              <Link href="/tips" aria-current={isInbox ? "page" : undefined}>
-                {t.nav.inbox}
-              </Link>
-            </li>
+            {can(user.role, "tip.read") && (
+              <li>
+                <Link href="/tips" aria-current={isInbox ? "page" : undefined}>
+                  {t.nav.inbox}
+                </Link>
+              </li>
+            )}
+            {can(user.role, "object.read") && (
+              <li>
+                <Link
+                  href="/objects"
+                  aria-current={isSection(path, "/objects") ? "page" : undefined}
+                >
+                  {t.nav.objects}
+                </Link>
+              </li>
+            )}
+            {can(user.role, "case.read") && (
+              <li>
+                <Link href="/cases" aria-current={isSection(path, "/cases") ? "page" : undefined}>
+                  {t.nav.cases}
+                </Link>
+              </li>
+            )}
+            {can(user.role, "audit.read") && (
+              <li>
+                <Link href="/audit" aria-current={isSection(path, "/audit") ? "page" : undefined}>
+                  {t.triage.audit.nav}
+                </Link>
+              </li>
+            )}
+            {can(user.role, "staff.manage") && (
+              <li>
+                <Link
+                  href="/staff-accounts"
+                  aria-current={isSection(path, "/staff-accounts") ? "page" : undefined}
+                >
+                  {t.nav.staffAccounts}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       }
@@ -32,8 +68,11 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
   );
 }
 
+const isSection = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
+
 function Account({ user }: { user: StaffUser }) {
   const logout = useLogout();
+  const logoutEverywhere = useLogoutEverywhere();
   return (
     <div className="iw-account">
       <p className="iw-account__user">
@@ -49,7 +88,15 @@ function Account({ user }: { user: StaffUser }) {
       >
         {t.account.logOut}
       </Button>
-      {logout.isError && (
+      <Button
+        variant="secondary"
+        size="small"
+        isLoading={logoutEverywhere.isPending}
+        onClick={() => logoutEverywhere.mutate()}
+      >
+        {t.account.logOutEverywhere}
+      </Button>
+      {(logout.isError || logoutEverywhere.isError) && (
         <p role="alert" className="iw-account__error">
           {t.account.logoutFailed}
         </p>

@@ -8,6 +8,8 @@ import type {
   TriageStatus,
 } from "@trace/domain";
 import type { TipSort } from "../features/inbox/inbox-search";
+import { triageEn } from "./en-triage";
+import { casesMessages, objectsMessages } from "./en-objects";
 
 const plural = new Intl.PluralRules("en");
 const count = new Intl.NumberFormat("en");
@@ -17,6 +19,7 @@ const count = new Intl.NumberFormat("en");
  * exhaustive records, so a new status in `@trace/domain` fails the type-check until it has a label.
  */
 export const en = {
+  triage: triageEn,
   app: {
     name: "Trace — investigators",
     titleSuffix: "Trace investigators",
@@ -33,12 +36,47 @@ export const en = {
   },
   nav: {
     inbox: "Tip inbox",
+    staffAccounts: "Staff accounts",
+    objects: "Objects",
+    cases: "Cases",
   },
   account: {
     signedInAs: "Signed in as",
     role: (role: string) => `(${role})`,
     logOut: "Log out",
     logoutFailed: "Logging out did not work. Please try again.",
+    logOutEverywhere: "Log out everywhere",
+  },
+  secondFactor: {
+    verifyHeading: "Enter your authentication code",
+    verifyIntro: "Open your authenticator app and enter the 6-digit code it shows for Trace.",
+    code: "Authentication code",
+    codeHint: "6 digits, for example 123456",
+    codeRequired: "Enter the 6-digit code from your authenticator app.",
+    verify: "Verify",
+    useRecoveryCode: "Use a recovery code instead",
+    useAuthenticator: "Use an authentication code instead",
+    recoveryCode: "Recovery code",
+    recoveryCodeHint: "One of the codes you saved when you set up two-step verification",
+    recoveryCodeRequired: "Enter one of your recovery codes.",
+    codeRefused: "The code is not correct or has already been used.",
+    challengeExpired: "Your login has expired. Please log in again.",
+    throttled: "Too many attempts. Try again in a minute.",
+    startAgain: "Log in again",
+    enrolHeading: "Set up two-step verification",
+    enrolIntro:
+      "Every Trace account needs a second step. Scan this QR code with an authenticator app, then enter the code it shows.",
+    qrAlt: "QR code to add Trace to an authenticator app",
+    manualKey: "Or enter this key by hand",
+    confirm: "Confirm",
+    loadingEnrolment: "Preparing two-step verification…",
+    recoveryHeading: "Your recovery codes",
+    recoveryIntro:
+      "Each code lets you in once if you lose your phone. Save them somewhere safe now: they will not be shown again.",
+    recoveryList: "Recovery codes",
+    savedCodes: "I have saved my recovery codes",
+    savedRequired: "Confirm that you have saved your recovery codes.",
+    continue: "Continue",
   },
   login: {
     title: "Log in",
@@ -54,7 +92,53 @@ export const en = {
     emailInvalid: "Enter an email address such as name@agency.example.",
     passwordRequired: "Enter your password.",
   },
+  staffAccounts: {
+    title: "Staff accounts",
+    tableCaption: "Staff accounts",
+    loading: "Loading staff accounts…",
+    loadError: "The staff accounts could not be loaded.",
+    columns: {
+      name: "Name",
+      email: "Email",
+      role: "Role",
+      agency: "Agency",
+      secondFactor: "Two-step verification",
+      status: "Status",
+      actions: "Actions",
+    },
+    enrolled: "Set up",
+    notEnrolled: "Not set up yet",
+    active: "Active",
+    disabled: "Disabled",
+    disable: (name: string) => `Disable ${name}`,
+    enable: (name: string) => `Enable ${name}`,
+    reset: (name: string) => `Reset two-step verification of ${name}`,
+    disableLabel: "Disable",
+    enableLabel: "Enable",
+    resetLabel: "Reset two-step verification",
+    you: "(you)",
+    createHeading: "Create an account",
+    email: "Email",
+    displayName: "Name",
+    role: "Role",
+    agency: "Agency",
+    agencyHint: "Only for agency liaisons",
+    noAgency: "None",
+    create: "Create account",
+    created: (email: string) => `Account ${email} created`,
+    temporaryPassword: "Temporary password",
+    temporaryPasswordNote:
+      "Shown once. Give it to the person by a separate, safe channel; they set up two-step verification at their first login.",
+    actionFailed: "The change did not work.",
+    changeRoleHeading: "Change a role",
+    account: "Account",
+    chooseAccount: "Choose an account",
+    newRole: "New role",
+    changeRole: "Change role",
+    roleChanged: (email: string) => `The role of ${email} was changed`,
+  },
   forbidden: {
+    staffAccounts: "Only admins manage staff accounts.",
     tips: "Your role does not give access to tips.",
   },
   notFound: {
@@ -150,6 +234,8 @@ export const en = {
       note: "Note:",
     },
   },
+  objects: objectsMessages,
+  cases: casesMessages,
   labels: {
     role: {
       analyst: "Analyst",

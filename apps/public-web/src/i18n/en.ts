@@ -216,6 +216,22 @@ export const en = {
     noMessages: "There are no messages about this tip yet.",
     fromStaff: "From the Trace team",
     fromYou: "From you",
+    newMessage: "New",
+    reply: {
+      heading: "Answer the investigators",
+      label: "Your answer",
+      hint: "Do not write your name or anything that identifies you unless you want to.",
+      submit: "Send answer",
+      sent: "Your answer has been sent. Thank you.",
+      required: "Write your answer.",
+      tooLong: (max: number) => `Your answer can be at most ${max} characters long.`,
+      invalid: "Check your answer and try again.",
+      noQuestion:
+        "There is no question to answer yet. The investigators will write here if they need to.",
+      tooMany: "This conversation is full. Please send a new tip instead.",
+      unavailable: "We could not send your answer. Check your connection and try again.",
+      unexpected: "Something went wrong. Please try again.",
+    },
   },
   notFound: {
     heading: "Page not found",

@@ -6,7 +6,7 @@ import { iso, isoOrNull } from "./serialize";
 
 type UserRow = typeof staffUsers.$inferSelect;
 
-function toStaffUser(row: UserRow): StaffUser {
+export function toStaffUser(row: UserRow): StaffUser {
   return {
     id: row.id,
     email: row.email,
@@ -32,6 +32,8 @@ export interface NewStaffUser {
   role: Role;
   agencyId: string | null;
   passwordHash: string;
+  /** Pre-enrolled accounts (demo data, test fixtures) bring their encrypted TOTP secret. */
+  totpSecretCiphertext?: string | null;
 }
 
 export async function insertStaffUser(db: Executor, user: NewStaffUser): Promise<StaffUser> {

@@ -3,7 +3,12 @@ import type { StatsSummary } from "@trace/domain";
 import type { Executor } from "../client";
 import { agencies, series, tips, traceObjects } from "../schema";
 
-const NARROWED = ["country_narrowed", "handed_over", "victim_identified", "closed"] as const;
+/**
+ * A series counts as narrowed to a country while it is at a narrowed step, or once any of its
+ * suspected countries is confirmed. A series closed without ever being narrowed (closed from
+ * "unassessed") does not count: `closed` alone says nothing about a country.
+ */
+const NARROWED = ["country_narrowed", "handed_over", "victim_identified"] as const;
 
 export async function getStatsSummary(db: Executor): Promise<StatsSummary> {
   const [[objects], [tipCount], [seriesRow], [agencyCount]] = await Promise.all([
@@ -16,7 +21,7 @@ export async function getStatsSummary(db: Executor): Promise<StatsSummary> {
     db.select({ n: count() }).from(tips),
     db
       .select({
-        narrowed: sql<number>`count(*) filter (where ${inArray(series.status, [...NARROWED])})::int`,
+        narrowed: sql<number>`count(*) filter (where ${inArray(series.status, [...NARROWED])} or ${series.suspectedCountries} @> '[{"confidence":"confirmed"}]'::jsonb)::int`,
         victims: sql<number>`coalesce(sum(${series.victimsIdentified}), 0)::int`,
       })
       .from(series),

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import {
   type PublicTipStatus,
   type TipDetail,
@@ -12,6 +13,7 @@ import {
 import type { Executor } from "../client";
 import { messages, objectImages, staffUsers, tipEvents, tips, traceObjects } from "../schema";
 import { iso } from "./serialize";
+import { listStaffThread } from "./messages";
 
 export interface NewTip {
   submission: TipSubmission;
@@ -94,10 +96,14 @@ export async function recordTipTransition(db: Executor, t: TipTransitionRecord):
   });
 }
 
+/**
+ * The tipster's view of a tip. `isNew` marks staff messages the tipster has not seen; the caller
+ * marks exactly those (`unseenIds`) read once it has shown them.
+ */
 export async function getTipStatusByReceiptHash(
   db: Executor,
   receiptHash: string,
-): Promise<TipStatusView | null> {
+): Promise<(TipStatusView & { tipId: string; unseenIds: string[] }) | null> {
   const [row] = await db
     .select({
       id: tips.id,
@@ -110,30 +116,68 @@ export async function getTipStatusByReceiptHash(
     .where(eq(tips.receiptHash, receiptHash));
   if (!row) return null;
   const thread = await db
-    .select({ author: messages.author, body: messages.body, createdAt: messages.createdAt })
+    .select({
+      id: messages.id,
+      author: messages.author,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      readAt: messages.readAt,
+    })
     .from(messages)
     .where(eq(messages.tipId, row.id))
-    .orderBy(asc(messages.createdAt));
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  const isNew = (m: (typeof thread)[number]) => m.author === "staff" && m.readAt === null;
   return {
+    tipId: row.id,
+    unseenIds: thread.filter(isNew).map((m) => m.id),
     status: row.status,
     receivedAt: iso(row.receivedAt),
     objectRef: row.objectRef,
-    messages: thread.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
+    messages: thread.map((m) => ({
+      author: m.author,
+      body: m.body,
+      createdAt: iso(m.createdAt),
+      isNew: isNew(m),
+    })),
   };
 }
 
 const EXCERPT_LENGTH = 140;
 
+/** Tipster replies no staff member has seen yet, per tip row of the outer query. */
+const unreadReplies = sql<number>`(select count(*)::int from ${messages} where ${messages.tipId} = ${tips.id} and ${messages.author} = 'tipster' and ${messages.readAt} is null)`;
+
+const assignees = alias(staffUsers, "assignees");
+
+/** Closed or passed-on tips leave the urgent queue even if their priority stays urgent. */
+const OPEN_TRIAGE: TriageStatus[] = ["new", "useful", "urgent_safeguarding"];
+
+/** `viewerId` is the staff member asking: the "mine" queue is their assigned tips. */
 export async function listTips(
   db: Executor,
   input: TipListInput,
+  viewerId: string | null = null,
 ): Promise<{ items: TipListItem[]; total: number }> {
+  const queue = input.queue ?? "all";
   const where = and(
+    queue === "new" ? eq(tips.triageStatus, "new") : undefined,
+    queue === "urgent"
+      ? and(
+          or(eq(tips.priority, "urgent"), eq(tips.triageStatus, "urgent_safeguarding")),
+          inArray(tips.triageStatus, OPEN_TRIAGE),
+        )
+      : undefined,
+    queue === "mine" ? (viewerId ? eq(tips.assigneeId, viewerId) : sql`false`) : undefined,
     input.triageStatus ? eq(tips.triageStatus, input.triageStatus) : undefined,
     input.objectRef ? eq(traceObjects.ref, input.objectRef) : undefined,
     input.country ? eq(tips.country, input.country) : undefined,
     input.language ? eq(tips.language, input.language) : undefined,
   );
+  // In the urgent queue, safeguarding cases come before every other order.
+  const safeguardingFirst: SQL[] =
+    queue === "urgent"
+      ? [desc(sql`(${tips.triageStatus} = 'urgent_safeguarding' or ${tips.concernsOtherAbuse})`)]
+      : [];
   const order: SQL[] =
     input.sort === "oldest"
       ? [asc(tips.receivedAt), asc(tips.id)]
@@ -154,11 +198,14 @@ export async function listTips(
         concernsOtherAbuse: tips.concernsOtherAbuse,
         excerpt: sql<string>`left(coalesce(${tips.text}, concat_ws(' · ', ${tips.brandOrProduct}, ${tips.placeOrShop}), ''), ${EXCERPT_LENGTH})`,
         receivedAt: tips.receivedAt,
+        assigneeName: assignees.displayName,
+        unreadReplies,
       })
       .from(tips)
       .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
+      .leftJoin(assignees, eq(assignees.id, tips.assigneeId))
       .where(where)
-      .orderBy(...order)
+      .orderBy(...safeguardingFirst, ...order)
       .limit(input.limit)
       .offset(input.offset),
     db
@@ -199,6 +246,7 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     : [];
   const history = await db
     .select({
+      kind: tipEvents.kind,
       at: tipEvents.at,
       actorName: staffUsers.displayName,
       triageStatus: tipEvents.triageStatus,
@@ -208,7 +256,14 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     .from(tipEvents)
     .leftJoin(staffUsers, eq(staffUsers.id, tipEvents.actorId))
     .where(eq(tipEvents.tipId, id))
-    .orderBy(asc(tipEvents.at));
+    .orderBy(asc(tipEvents.at), asc(tipEvents.id));
+  const [assignee] = row.assigneeId
+    ? await db
+        .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, row.assigneeId))
+    : [];
+  const thread = await listStaffThread(db, id);
   return {
     id: row.id,
     answer: {
@@ -230,5 +285,7 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     receivedAt: iso(row.receivedAt),
     object: object ?? null,
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
+    assignee: assignee ?? null,
+    messages: thread,
   };
 }

@@ -12,6 +12,7 @@ import {
   ROLES,
   SERIES_STATUSES,
   TIP_CONFIDENCES,
+  TIP_EVENT_KINDS,
   TIP_PRIORITIES,
   TRIAGE_STATUSES,
 } from "@trace/domain";
@@ -29,6 +30,7 @@ export const publicTipStatusEnum = pgEnum("public_tip_status", PUBLIC_TIP_STATUS
 /** Declared in rising order so that `ORDER BY priority DESC` puts urgent first. */
 export const tipPriorityEnum = pgEnum("tip_priority", TIP_PRIORITIES);
 export const messageAuthorEnum = pgEnum("message_author", MESSAGE_AUTHORS);
+export const tipEventKindEnum = pgEnum("tip_event_kind", TIP_EVENT_KINDS);
 export const deliveryChannelEnum = pgEnum("delivery_channel", DELIVERY_CHANNELS);
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const referralDispositionEnum = pgEnum("referral_disposition", REFERRAL_DISPOSITIONS);

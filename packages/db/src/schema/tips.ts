@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import { boolean, char, index, pgTable, text, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import {
   messageAuthorEnum,
   publicTipStatusEnum,
   tipConfidenceEnum,
+  tipEventKindEnum,
   tipPriorityEnum,
   triageStatusEnum,
 } from "./enums";
@@ -33,6 +35,8 @@ export const tips = pgTable(
     publicStatus: publicTipStatusEnum().notNull().default("received"),
     priority: tipPriorityEnum().notNull().default("normal"),
     duplicateOfId: uuid().references((): AnyPgColumn => tips.id),
+    /** The hub member working on the tip ("assigned to me"). */
+    assigneeId: uuid().references(() => staffUsers.id),
     receiptHash: text().notNull().unique(),
     receivedAt: createdAt(),
     updatedAt: at().notNull().defaultNow(),
@@ -43,6 +47,7 @@ export const tips = pgTable(
     index().on(t.objectId, t.receivedAt),
     index().on(t.country),
     index().on(t.language),
+    index().on(t.assigneeId, t.receivedAt),
   ],
 );
 
@@ -56,6 +61,7 @@ export const tipEvents = pgTable(
       .references(() => tips.id),
     at: createdAt(),
     actorId: uuid().references(() => staffUsers.id),
+    kind: tipEventKindEnum().notNull().default("status"),
     triageStatus: triageStatusEnum().notNull(),
     publicStatus: publicTipStatusEnum().notNull(),
     note: text(),
@@ -76,5 +82,11 @@ export const messages = pgTable(
     createdAt: createdAt(),
     readAt: at(),
   },
-  (t) => [index().on(t.tipId, t.createdAt)],
+  (t) => [
+    index().on(t.tipId, t.createdAt),
+    // Unread replies per tip, for the inbox.
+    index("messages_unread_idx")
+      .on(t.tipId)
+      .where(sql`${t.readAt} is null`),
+  ],
 );

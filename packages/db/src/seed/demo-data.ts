@@ -20,6 +20,11 @@ export interface DemoAccount {
   role: Role;
   displayName: string;
   agencyCode: string | null;
+  /**
+   * Base32 TOTP secret the demo account is enrolled with, published so a newcomer can add it to
+   * an authenticator app. Demo only: production refuses to seed demo data at all.
+   */
+  totpSecret: string;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -29,6 +34,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "analyst",
     displayName: "Demo Analyst",
     agencyCode: null,
+    totpSecret: "DEMOANALYSTONLYNOTASECRETAAAAAAA",
   },
   {
     email: "coordinator@trace.example",
@@ -36,6 +42,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "coordinator",
     displayName: "Demo Coordinator",
     agencyCode: null,
+    totpSecret: "DEMOCOORDINATORONLYNOTASECRETAAA",
   },
   {
     email: "liaison.be@trace.example",
@@ -43,6 +50,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "agency_liaison",
     displayName: "Demo Liaison (Belgium)",
     agencyCode: "BE-FEDPOL",
+    totpSecret: "DEMOLIAISONONLYNOTASECRETAAAAAAA",
   },
   {
     email: "admin@trace.example",
@@ -50,6 +58,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "admin",
     displayName: "Demo Admin",
     agencyCode: null,
+    totpSecret: "DEMOADMINONLYNOTASECRETAAAAAAAAA",
   },
 ];
 

@@ -24,6 +24,8 @@ export interface SeedDeps {
   hashReceipt(code: string): string;
   /** ciphertext of contact details for tips.contact_ciphertext */
   encryptContact(plain: string): string;
+  /** ciphertext of a staff TOTP secret for staff_users.totp_secret_ciphertext */
+  encryptSecret(plain: string): string;
   /** Object refs and receipt codes come from here; everything else in the seed is fixed. */
   random: RandomSource;
   /** Every date in the demo is placed relative to this instant. */
@@ -60,7 +62,11 @@ export async function seedDemoData(database: Database, deps: SeedDeps): Promise<
     if (await hasAnyAgency(tx)) return null;
 
     const audit: AuditEntry[] = [];
-    const { agencyIds, staff } = await insertDemoAgenciesAndStaff(tx, passwordHashes);
+    const { agencyIds, staff } = await insertDemoAgenciesAndStaff(
+      tx,
+      passwordHashes,
+      DEMO_ACCOUNTS.map((account) => deps.encryptSecret(account.totpSecret)),
+    );
     const series = await insertDemoCases(tx, agencyIds, deps.now);
     const objects = await insertDemoObjects(tx, {
       series,

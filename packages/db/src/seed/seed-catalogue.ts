@@ -52,6 +52,7 @@ export interface DemoStaff {
 export async function insertDemoAgenciesAndStaff(
   tx: Executor,
   passwordHashes: readonly string[],
+  totpSecretCiphertexts: readonly string[],
 ): Promise<{ agencyIds: Map<string, string>; staff: DemoStaff }> {
   const agencyIds = await insertAgencies(
     tx,
@@ -75,6 +76,7 @@ export async function insertDemoAgenciesAndStaff(
       role: account.role,
       agencyId,
       passwordHash: passwordHashes[i]!,
+      totpSecretCiphertext: totpSecretCiphertexts[i]!,
     });
     ids.set(account.role, user.id);
   }

@@ -38,6 +38,7 @@ function testDeps(media: MediaStore): SeedDeps {
     hashPassword: async (password) => `test-only:${password}`,
     hashReceipt,
     encryptContact: (plain) => `test-cipher:${Buffer.from(plain).toString("base64")}`,
+    encryptSecret: (plain) => `test-cipher:${Buffer.from(plain).toString("base64")}`,
     random: (n) => new Uint8Array(randomBytes(n)),
     now: NOW,
   };

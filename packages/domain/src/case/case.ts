@@ -3,6 +3,7 @@ import { IdSchema, TimestampSchema } from "../shared/ids";
 
 export const CASE_STATUSES = ["open", "closed"] as const;
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
 export const CaseSchema = z.object({
   id: IdSchema,

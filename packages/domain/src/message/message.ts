@@ -22,3 +22,15 @@ export const PublicMessageSchema = MessageSchema.pick({
   createdAt: true,
 });
 export type PublicMessage = z.infer<typeof PublicMessageSchema>;
+
+/** A message as the tipster sees it: `isNew` marks staff messages unseen before this visit. */
+export const PublicThreadMessageSchema = PublicMessageSchema.extend({ isNew: z.boolean() });
+export type PublicThreadMessage = z.infer<typeof PublicThreadMessageSchema>;
+
+/** A message as staff see it: which colleague wrote it, and whether a reply is new to staff. */
+export const StaffThreadMessageSchema = PublicMessageSchema.extend({
+  id: IdSchema,
+  staffAuthorName: z.string().nullable(),
+  isNew: z.boolean(),
+});
+export type StaffThreadMessage = z.infer<typeof StaffThreadMessageSchema>;

@@ -20,6 +20,8 @@ export type SeriesStatus = z.infer<typeof SeriesStatusSchema>;
 export const SuspectedCountrySchema = z.object({
   country: CountryCodeSchema,
   confidence: CountryConfidenceSchema,
+  /** Why the hub suspects this country (evidence, not tip content). */
+  note: z.string().trim().max(1000).optional(),
 });
 export type SuspectedCountry = z.infer<typeof SuspectedCountrySchema>;
 

@@ -13,6 +13,24 @@ export const PERMISSIONS = {
   /** Own session: who am I, log out, log out everywhere. */
   "session.own": STAFF,
   "tip.read": HUB,
+  /** Staff accounts: list, create, disable, change role, reset the second factor. */
+  "staff.manage": ["admin"],
+  /** Triage outcomes, notes and assignment. */
+  "tip.triage": HUB,
+  /** Decrypt a tipster's contact details, with a stated reason that is audited. */
+  "tip.contact": HUB,
+  /** Write to a tipster in the anonymous dialogue. */
+  "message.send": HUB,
+  "audit.read": ["coordinator"],
+  /** Objects, series and cases: the hub prepares them; coordinators decide what goes public. */
+  "object.read": HUB,
+  "object.edit": HUB,
+  "object.approve": ["coordinator"],
+  "object.withdraw": ["coordinator"],
+  "object.resolve": ["coordinator"],
+  "case.read": HUB,
+  "case.edit": HUB,
+  "series.outcome": ["coordinator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -109,7 +109,15 @@ export const TipSchema = z.object({
 export type Tip = z.infer<typeof TipSchema>;
 
 export const TIP_SORTS = ["newest", "oldest", "priority"] as const;
+/**
+ * Ready-made views of the inbox: untriaged tips; urgent ones (safeguarding first); the tips
+ * assigned to the person asking.
+ */
+export const TIP_QUEUES = ["all", "new", "urgent", "mine"] as const;
+export const TipQueueSchema = z.enum(TIP_QUEUES);
+export type TipQueue = z.infer<typeof TipQueueSchema>;
 export const TipListInputSchema = z.strictObject({
+  queue: TipQueueSchema.default("all"),
   triageStatus: TriageStatusSchema.optional(),
   objectRef: ObjectRefSchema.optional(),
   country: CountryCodeSchema.optional(),

@@ -3,7 +3,8 @@ import { CountryCodeSchema } from "../shared/country";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LanguageCodeSchema } from "../shared/locale";
 import { ObjectCategorySchema, ObjectRefSchema, ObjectStatusSchema } from "../object/object";
-import { PublicMessageSchema } from "../message/message";
+import { PublicThreadMessageSchema, StaffThreadMessageSchema } from "../message/message";
+import { TipEventKindSchema } from "./triage";
 import {
   PublicTipStatusSchema,
   TipAnswerSchema,
@@ -17,7 +18,7 @@ export const TipStatusViewSchema = z.object({
   status: PublicTipStatusSchema,
   receivedAt: TimestampSchema,
   objectRef: ObjectRefSchema.nullable(),
-  messages: z.array(PublicMessageSchema),
+  messages: z.array(PublicThreadMessageSchema),
 });
 export type TipStatusView = z.infer<typeof TipStatusViewSchema>;
 
@@ -41,10 +42,14 @@ export const TipListItemSchema = z.object({
   concernsOtherAbuse: z.boolean(),
   excerpt: z.string(),
   receivedAt: TimestampSchema,
+  assigneeName: z.string().nullable(),
+  /** Tipster replies no staff member has seen yet. */
+  unreadReplies: z.number().int().min(0),
 });
 export type TipListItem = z.infer<typeof TipListItemSchema>;
 
 export const TipEventViewSchema = z.object({
+  kind: TipEventKindSchema,
   at: TimestampSchema,
   actorName: z.string().nullable(),
   triageStatus: TriageStatusSchema,
@@ -64,5 +69,8 @@ export const TipDetailSchema = TipSchema.omit({ objectId: true, updatedAt: true 
     })
     .nullable(),
   history: z.array(TipEventViewSchema),
+  assignee: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
+  /** The dialogue, oldest first; `isNew` marks tipster replies unseen by staff until this read. */
+  messages: z.array(StaffThreadMessageSchema),
 });
 export type TipDetail = z.infer<typeof TipDetailSchema>;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import {
   acceptsTips,
+  canTipsterReply,
+  TimestampSchema,
+  TipsterReplyInputSchema,
   generateReceiptCode,
   initialTipPriority,
   publicTipStatus,
@@ -9,7 +12,17 @@ import {
   TipStatusViewSchema,
   TipSubmissionSchema,
 } from "@trace/domain";
-import { appendAuditEvent, findObjectByRef, getTipStatusByReceiptHash, insertTip } from "@trace/db";
+import {
+  appendAuditEvent,
+  findObjectByRef,
+  findTipIdByReceiptHash,
+  getTipStatusByReceiptHash,
+  insertMessage,
+  insertTip,
+  listThreadAuthors,
+  lockTipForTriage,
+  markMessagesRead,
+} from "@trace/db";
 import { encryptContact, hashReceipt } from "../../services/secrets";
 import { appError } from "../errors";
 import { publicProcedure, router } from "../init";
@@ -68,11 +81,56 @@ export const tipsRouter = router({
     .input(z.strictObject({ receiptCode: ReceiptCodeSchema }))
     .output(TipStatusViewSchema)
     .query(async ({ ctx, input }) => {
-      const view = await getTipStatusByReceiptHash(
-        ctx.deps.database.db,
+      const { db } = ctx.deps.database;
+      const found = await getTipStatusByReceiptHash(
+        db,
         hashReceipt(ctx.deps.receiptHashKey, input.receiptCode),
       );
-      if (!view) throw appError("receipt_not_found");
+      if (!found) throw appError("receipt_not_found");
+      // The staff messages shown now are "new" this once; the next visit shows them as seen.
+      const { tipId, unseenIds, ...view } = found;
+      await markMessagesRead(db, tipId, unseenIds, ctx.deps.now());
       return view;
+    }),
+
+  /**
+   * The tipster answers with the receipt code as the only key: nothing about who they are is
+   * asked for or stored. Sent as a POST body, like the status check.
+   */
+  reply: publicProcedure
+    .input(TipsterReplyInputSchema)
+    .output(z.object({ createdAt: TimestampSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const { db } = ctx.deps.database;
+      const tipId = await findTipIdByReceiptHash(
+        db,
+        hashReceipt(ctx.deps.receiptHashKey, input.receiptCode),
+      );
+      if (!tipId) throw appError("receipt_not_found");
+      const now = ctx.deps.now();
+      const refusal = await db.transaction(async (tx) => {
+        // The row lock makes concurrent replies on one tip take turns, so the limit holds.
+        await lockTipForTriage(tx, tipId);
+        const allowed = canTipsterReply(await listThreadAuthors(tx, tipId));
+        if (!allowed.ok) return allowed.error;
+        await insertMessage(tx, {
+          tipId,
+          author: "tipster",
+          staffAuthorId: null,
+          body: input.body,
+          createdAt: now,
+          readAt: null,
+        });
+        await appendAuditEvent(tx, {
+          at: now,
+          actorId: null,
+          action: "message.received",
+          entityType: "tip",
+          entityId: tipId,
+        });
+        return null;
+      });
+      if (refusal) throw appError(refusal);
+      return { createdAt: now.toISOString() };
     }),
 });

@@ -12,7 +12,14 @@ import { ErrorMessage } from "../../components/error-message";
 import { t } from "../../i18n";
 import { appCode, asStaffError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { EnrolStep, RecoveryCodesStep, VerifyStep } from "./second-factor-steps";
 import { clearSessionNotice, useHasSessionEnded } from "./session-notice";
+
+/** Password, then the second factor; no session exists until the second step succeeds. */
+type Step =
+  | { kind: "password" }
+  | { kind: "verify" | "enrol"; challenge: string }
+  | { kind: "recovery_codes"; codes: string[] };
 
 type LoginField = "email" | "password";
 type FieldErrors = Partial<Record<LoginField, string>>;
@@ -43,17 +50,26 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [submitCount, setSubmitCount] = useState(0);
+  const [step, setStep] = useState<Step>({ kind: "password" });
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async () => {
-        clearSessionNotice();
-        // The signed-in routes take over from here and open the page first asked for.
-        await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+      onSuccess: (result) => {
+        setPassword("");
+        setStep({ kind: result.next, challenge: result.challenge });
       },
       onError: () => setPassword(""),
     }),
   );
+  async function signedIn() {
+    clearSessionNotice();
+    // The signed-in routes take over from here and open the page first asked for.
+    await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+  }
+  function restart() {
+    login.reset();
+    setStep({ kind: "password" });
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,6 +85,7 @@ export function LoginPage() {
     message: fieldErrors[field],
   }));
   const isInvalidCredentials = appCode(login.error) === "invalid_credentials";
+  const isThrottled = appCode(login.error) === "login_throttled";
   // Input the server refused (it should not, after the checks above) reads like wrong credentials.
   const isRefused = isInvalidCredentials || asStaffError(login.error)?.data?.code === "BAD_REQUEST";
 
@@ -78,48 +95,69 @@ export function LoginPage() {
       skipLinkLabel={t.app.skipLink}
     >
       <Container size="narrow">
-        <PageHeading>{t.login.heading}</PageHeading>
-        <p>{t.login.intro}</p>
-        {hasSessionEnded && !login.isError && <Alert tone="warning" title={t.login.sessionEnded} />}
-        {login.isError &&
-          (isRefused ? (
-            <Alert tone="danger" live title={t.login.invalidCredentials} />
-          ) : (
-            <Alert tone="danger" live title={t.app.genericError}>
-              <ErrorMessage error={login.error} />
-            </Alert>
-          ))}
-        <ErrorSummary heading={t.login.errorSummary} errors={summary} focusKey={submitCount} />
-        <form noValidate onSubmit={onSubmit} className="iw-login-form">
-          <Field label={t.login.email} id={FIELD_IDS.email} error={fieldErrors.email}>
-            {(props) => (
-              <TextInput
-                {...props}
-                name="email"
-                type="email"
-                autoComplete="username"
-                spellCheck={false}
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
+        {step.kind === "verify" && (
+          <VerifyStep challenge={step.challenge} onDone={signedIn} onRestart={restart} />
+        )}
+        {step.kind === "enrol" && (
+          <EnrolStep
+            challenge={step.challenge}
+            onEnrolled={(codes) => setStep({ kind: "recovery_codes", codes })}
+            onRestart={restart}
+          />
+        )}
+        {step.kind === "recovery_codes" && (
+          <RecoveryCodesStep codes={step.codes} onContinue={signedIn} />
+        )}
+        {step.kind === "password" && (
+          <>
+            <PageHeading>{t.login.heading}</PageHeading>
+            <p>{t.login.intro}</p>
+            {hasSessionEnded && !login.isError && (
+              <Alert tone="warning" title={t.login.sessionEnded} />
             )}
-          </Field>
-          <Field label={t.login.password} id={FIELD_IDS.password} error={fieldErrors.password}>
-            {(props) => (
-              <TextInput
-                {...props}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Button type="submit" isLoading={login.isPending}>
-            {t.login.submit}
-          </Button>
-        </form>
+            {login.isError &&
+              (isThrottled ? (
+                <Alert tone="danger" live title={t.secondFactor.throttled} />
+              ) : isRefused ? (
+                <Alert tone="danger" live title={t.login.invalidCredentials} />
+              ) : (
+                <Alert tone="danger" live title={t.app.genericError}>
+                  <ErrorMessage error={login.error} />
+                </Alert>
+              ))}
+            <ErrorSummary heading={t.login.errorSummary} errors={summary} focusKey={submitCount} />
+            <form noValidate onSubmit={onSubmit} className="iw-login-form">
+              <Field label={t.login.email} id={FIELD_IDS.email} error={fieldErrors.email}>
+                {(props) => (
+                  <TextInput
+                    {...props}
+                    name="email"
+                    type="email"
+                    autoComplete="username"
+                    spellCheck={false}
+                    value={email}
+                    onChange={(e) => setEmail(e.currentTarget.value)}
+                  />
+                )}
+              </Field>
+              <Field label={t.login.password} id={FIELD_IDS.password} error={fieldErrors.password}>
+                {(props) => (
+                  <TextInput
+                    {...props}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.currentTarget.value)}
+                  />
+                )}
+              </Field>
+              <Button type="submit" isLoading={login.isPending}>
+                {t.login.submit}
+              </Button>
+            </form>
+          </>
+        )}
       </Container>
     </PageLayout>
   );

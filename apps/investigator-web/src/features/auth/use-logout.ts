@@ -18,3 +18,17 @@ export function useLogout() {
     }),
   );
 }
+
+/** Ends every session of this account, on every device, then leaves like `useLogout`. */
+export function useLogoutEverywhere() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.auth.logoutEverywhere.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        window.location.assign("/login");
+      },
+    }),
+  );
+}

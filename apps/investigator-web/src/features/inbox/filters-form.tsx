@@ -58,7 +58,8 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
       return;
     }
     setObjectRefError(undefined);
-    onApply(result.query);
+    // The filters narrow the queue being viewed; they do not leave it.
+    onApply({ ...result.query, queue: query.queue });
   }
 
   function onClear() {

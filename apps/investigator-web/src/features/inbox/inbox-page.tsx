@@ -11,7 +11,11 @@ export function InboxPage({ user }: { user: StaffUser }) {
   return (
     <Container size="wide">
       <PageHeading>{t.inbox.title}</PageHeading>
-      {can(user.role, "tip.read") ? <Inbox /> : <Alert tone="warning" title={t.forbidden.tips} />}
+      {can(user.role, "tip.read") ? (
+        <Inbox canTriage={can(user.role, "tip.triage")} />
+      ) : (
+        <Alert tone="warning" title={t.forbidden.tips} />
+      )}
     </Container>
   );
 }

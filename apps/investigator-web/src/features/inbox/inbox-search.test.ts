@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   EMPTY_INBOX_QUERY,
+  withQueue,
   draftFromQuery,
   queryFromDraft,
   PAGE_SIZE,
@@ -95,9 +96,21 @@ describe("parseObjectRef", () => {
   });
 });
 
+describe("queues", () => {
+  it("keeps the queue in the URL and leaves the default out", () => {
+    expect(parseInboxSearch("?queue=urgent").queue).toBe("urgent");
+    expect(parseInboxSearch("?queue=bogus").queue).toBe("all");
+    expect(inboxHref(withQueue({ ...EMPTY_INBOX_QUERY, page: 4 }, "mine"))).toBe(
+      "/tips?queue=mine",
+    );
+    expect(inboxHref(withQueue(EMPTY_INBOX_QUERY, "all"))).toBe("/tips");
+  });
+});
+
 describe("toTipListInput", () => {
   it("turns the page into an offset of whole pages", () => {
     expect(toTipListInput({ ...EMPTY_INBOX_QUERY, country: "BE", page: 3 })).toEqual({
+      queue: "all",
       triageStatus: undefined,
       objectRef: undefined,
       country: "BE",
@@ -147,6 +160,7 @@ describe("queryFromDraft", () => {
     expect(queryFromDraft(draft)).toEqual({
       ok: true,
       query: {
+        queue: "all",
         triageStatus: "new",
         objectRef: "TOA-7K3Q9M",
         country: "FR",

@@ -2,9 +2,11 @@ import {
   COUNTRY_CODES,
   LanguageCodeSchema,
   ObjectRefSchema,
+  TIP_QUEUES,
   TIP_SORTS,
   TRIAGE_STATUSES,
   type CountryCode,
+  type TipQueue,
   type TipListInput,
   type TriageStatus,
 } from "@trace/domain";
@@ -13,6 +15,7 @@ export type TipSort = (typeof TIP_SORTS)[number];
 
 /** What the inbox shows; it lives in the URL query string so a view can be bookmarked and shared. */
 export interface InboxQuery {
+  queue: TipQueue;
   triageStatus: TriageStatus | undefined;
   objectRef: string | undefined;
   country: CountryCode | undefined;
@@ -28,6 +31,7 @@ export const DEFAULT_SORT: TipSort = "priority";
 const MAX_PAGE = Math.floor(1_000_000 / PAGE_SIZE) + 1;
 
 export const EMPTY_INBOX_QUERY: InboxQuery = {
+  queue: "all",
   triageStatus: undefined,
   objectRef: undefined,
   country: undefined,
@@ -38,6 +42,7 @@ export const EMPTY_INBOX_QUERY: InboxQuery = {
 
 /** URL parameter names: short, stable, and part of every bookmark, so never rename them. */
 const PARAM = {
+  queue: "queue",
   triageStatus: "status",
   objectRef: "object",
   country: "country",
@@ -69,6 +74,7 @@ export function parseInboxSearch(search: string): InboxQuery {
   const language = params.get(PARAM.language);
   const page = Number(params.get(PARAM.page));
   return {
+    queue: oneOf(TIP_QUEUES, params.get(PARAM.queue)) ?? "all",
     triageStatus: oneOf(TRIAGE_STATUSES, params.get(PARAM.triageStatus)),
     objectRef: objectRef.ok ? objectRef.value : undefined,
     country: oneOf(COUNTRY_CODES, params.get(PARAM.country)?.toUpperCase() ?? null),
@@ -82,6 +88,7 @@ export function parseInboxSearch(search: string): InboxQuery {
 /** The query string for an inbox view, "" for the default view; defaults are left out. */
 export function formatInboxSearch(query: InboxQuery): string {
   const params = new URLSearchParams();
+  if (query.queue !== "all") params.set(PARAM.queue, query.queue);
   if (query.triageStatus) params.set(PARAM.triageStatus, query.triageStatus);
   if (query.objectRef) params.set(PARAM.objectRef, query.objectRef);
   if (query.country) params.set(PARAM.country, query.country);
@@ -99,6 +106,7 @@ export function inboxHref(query: InboxQuery): string {
 
 export function toTipListInput(query: InboxQuery): TipListInput {
   return {
+    queue: query.queue,
     triageStatus: query.triageStatus,
     objectRef: query.objectRef,
     country: query.country,
@@ -151,4 +159,9 @@ export function queryFromDraft(
     }).toString(),
   );
   return { ok: true, query: { ...query, objectRef: objectRef.value, page: 1 } };
+}
+
+/** The same filters in another queue, back on its first page. */
+export function withQueue(query: InboxQuery, queue: TipQueue): InboxQuery {
+  return { ...query, queue, page: 1 };
 }

@@ -3,7 +3,7 @@ import { Button } from "@trace/ui/button";
 import { Pagination } from "@trace/ui/pagination";
 import { Spinner } from "@trace/ui/spinner";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { ErrorMessage } from "../../components/error-message";
 import { t } from "../../i18n";
@@ -18,13 +18,23 @@ import {
   type InboxQuery,
 } from "./inbox-search";
 import { TipsTable } from "./tips-table";
+import { BulkTriageForm } from "./bulk-triage-form";
+import { QueueNav } from "./queue-nav";
 
 /** Filters, results and pages; everything it shows follows from the URL's query string. */
-export function Inbox() {
+export function Inbox({ canTriage }: { canTriage: boolean }) {
   const trpc = useTRPC();
   const search = useSearch();
   const [, navigate] = useLocation();
   const query = useMemo(() => parseInboxSearch(search), [search]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const list = useQuery({
     ...trpc.tips.list.queryOptions(toTipListInput(query)),
     // Keep the last page on screen while the next one loads, rather than flashing a spinner.
@@ -39,6 +49,7 @@ export function Inbox() {
 
   return (
     <>
+      <QueueNav query={query} />
       <FiltersForm query={query} onApply={go} />
       {list.isPending ? (
         <Spinner label={t.inbox.loading} isLabelVisible />
@@ -59,7 +70,17 @@ export function Inbox() {
             </p>
             {list.isPlaceholderData && <Spinner label={t.inbox.loading} />}
           </div>
-          <TipsTable tips={list.data.items} query={query} />
+          <TipsTable
+            tips={list.data.items}
+            query={query}
+            selection={canTriage ? { selected, toggle } : undefined}
+          />
+          {canTriage && (
+            <BulkTriageForm
+              selected={list.data.items.filter((tip) => selected.has(tip.id)).map((tip) => tip.id)}
+              onDone={() => setSelected(new Set())}
+            />
+          )}
           <Pagination
             page={query.page}
             pageCount={pageCount(list.data.total)}

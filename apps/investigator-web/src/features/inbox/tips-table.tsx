@@ -1,4 +1,5 @@
 import { Badge } from "@trace/ui/badge";
+import { VisuallyHidden } from "@trace/ui/visually-hidden";
 import { DataTable, type DataTableColumn } from "@trace/ui/data-table";
 import { Link } from "wouter";
 import { PriorityBadge, TriageBadge } from "../../components/tip-badges";
@@ -7,10 +8,37 @@ import type { TipListRow } from "../../lib/trpc";
 import { formatInboxSearch, type InboxQuery } from "./inbox-search";
 import type { InboxLinkState } from "../tip-detail/inbox-link-state";
 
-function columns(query: InboxQuery): DataTableColumn<TipListRow>[] {
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+function excerptOf(tip: TipListRow): string {
+  return tip.excerpt.trim() === "" ? t.inbox.tipWithoutText : tip.excerpt;
+}
+
+function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipListRow>[] {
   // The detail page's "Back to the inbox" returns to this very view (filters and page).
   const state: InboxLinkState = { inboxSearch: formatInboxSearch(query) };
+  const select: DataTableColumn<TipListRow>[] = selection
+    ? [
+        {
+          key: "select",
+          header: <VisuallyHidden>{t.triage.inbox.bulkHeading}</VisuallyHidden>,
+          render: (tip) => (
+            <input
+              type="checkbox"
+              className="iw-select"
+              aria-label={t.triage.inbox.select(excerptOf(tip))}
+              checked={selection.selected.has(tip.id)}
+              onChange={() => selection.toggle(tip.id)}
+            />
+          ),
+        },
+      ]
+    : [];
   return [
+    ...select,
     {
       key: "received",
       header: t.inbox.columns.received,
@@ -33,7 +61,24 @@ function columns(query: InboxQuery): DataTableColumn<TipListRow>[] {
     {
       key: "status",
       header: t.inbox.columns.status,
-      render: (tip) => <TriageBadge status={tip.triageStatus} />,
+      render: (tip) => (
+        <span className="iw-badges">
+          <TriageBadge status={tip.triageStatus} />
+          {tip.assigneeName && (
+            <span className="iw-cell-secondary">
+              {t.triage.inbox.assignee}: {tip.assigneeName}
+            </span>
+          )}
+        </span>
+      ),
+    },
+    {
+      key: "replies",
+      header: t.triage.inbox.unreadColumn,
+      render: (tip) =>
+        tip.unreadReplies > 0 ? (
+          <Badge tone="info">{t.triage.inbox.unread(tip.unreadReplies)}</Badge>
+        ) : null,
     },
     {
       key: "object",
@@ -70,18 +115,26 @@ function columns(query: InboxQuery): DataTableColumn<TipListRow>[] {
       // The link's whole name is the excerpt, verbatim: staff (and tests) find a tip by its words.
       render: (tip) => (
         <Link href={`/tips/${tip.id}`} state={state} className="iw-excerpt">
-          {tip.excerpt.trim() === "" ? t.inbox.tipWithoutText : tip.excerpt}
+          {excerptOf(tip)}
         </Link>
       ),
     },
   ];
 }
 
-export function TipsTable({ tips, query }: { tips: readonly TipListRow[]; query: InboxQuery }) {
+export function TipsTable({
+  tips,
+  query,
+  selection,
+}: {
+  tips: readonly TipListRow[];
+  query: InboxQuery;
+  selection?: Selection;
+}) {
   return (
     <DataTable
       caption={t.inbox.tableCaption}
-      columns={columns(query)}
+      columns={columns(query, selection)}
       rows={tips}
       getRowKey={(tip) => tip.id}
       emptyMessage={t.inbox.empty}

@@ -18,10 +18,14 @@ export function HistorySection({ history }: { history: TipDetailView["history"] 
                   {format.dateTime(event.at)}
                 </time>
                 <span className="iw-history__change">
-                  {h.change(
-                    t.labels.triageStatus[event.triageStatus],
-                    t.labels.publicStatus[event.publicStatus],
-                  )}
+                  {event.kind === "assigned"
+                    ? t.triage.historyKind.assigned(event.actorName ?? "")
+                    : event.kind === "unassigned"
+                      ? t.triage.historyKind.unassigned(event.actorName ?? "")
+                      : h.change(
+                          t.labels.triageStatus[event.triageStatus],
+                          t.labels.publicStatus[event.publicStatus],
+                        )}
                 </span>
                 <span className="iw-history__who">
                   {event.actorName ? h.by(event.actorName) : h.bySystem}

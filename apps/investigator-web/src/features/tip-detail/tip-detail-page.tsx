@@ -28,7 +28,7 @@ export function TipDetailPage({ id, user }: { id: string; user: StaffUser }) {
       </p>
       <PageHeading>{t.tip.heading}</PageHeading>
       {can(user.role, "tip.read") ? (
-        <TipDetail id={id} />
+        <TipDetail id={id} user={user} />
       ) : (
         <Alert tone="warning" title={t.forbidden.tips} />
       )}
@@ -36,7 +36,7 @@ export function TipDetailPage({ id, user }: { id: string; user: StaffUser }) {
   );
 }
 
-function TipDetail({ id }: { id: string }) {
+function TipDetail({ id, user }: { id: string; user: StaffUser }) {
   const trpc = useTRPC();
   const isId = IdSchema.safeParse(id).success;
   const tip = useQuery({
@@ -62,5 +62,5 @@ function TipDetail({ id }: { id: string }) {
     );
   }
   if (tip.isPending) return <Spinner label={t.tip.loading} isLabelVisible />;
-  return <TipView tip={tip.data} />;
+  return <TipView tip={tip.data} user={user} />;
 }

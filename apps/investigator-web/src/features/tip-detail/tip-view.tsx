@@ -1,3 +1,4 @@
+import { can, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Card } from "@trace/ui/card";
 import { PriorityBadge, TriageBadge } from "../../components/tip-badges";
@@ -6,8 +7,12 @@ import type { TipDetailView } from "../../lib/trpc";
 import { AnswerSection } from "./answer-section";
 import { HistorySection } from "./history-section";
 import { ObjectSection } from "./object-section";
+import { AssignmentSection } from "./assignment-section";
+import { ContactSection } from "./contact-section";
+import { MessagesSection } from "./messages-section";
+import { TriageSection } from "./triage-section";
 
-export function TipView({ tip }: { tip: TipDetailView }) {
+export function TipView({ tip, user }: { tip: TipDetailView; user: StaffUser }) {
   return (
     <>
       <p className="iw-subtitle">
@@ -41,10 +46,7 @@ export function TipView({ tip }: { tip: TipDetailView }) {
         </div>
         <div>
           <dt>{t.tip.hasContact}</dt>
-          <dd>
-            {tip.hasContact ? t.app.yes : t.app.no}
-            {tip.hasContact && <span className="iw-note">{t.tip.hasContactNote}</span>}
-          </dd>
+          <dd>{tip.hasContact ? t.app.yes : t.app.no}</dd>
         </div>
       </dl>
       <div className="iw-detail-grid">
@@ -60,8 +62,16 @@ export function TipView({ tip }: { tip: TipDetailView }) {
               <p className="iw-muted">{t.tip.text.none}</p>
             )}
           </Card>
+          <MessagesSection tip={tip} canSend={can(user.role, "message.send")} />
         </div>
         <div className="iw-detail-grid__side">
+          {can(user.role, "tip.triage") && (
+            <>
+              <TriageSection tip={tip} />
+              <AssignmentSection tip={tip} user={user} />
+            </>
+          )}
+          {can(user.role, "tip.contact") && <ContactSection tip={tip} />}
           <ObjectSection object={tip.object} />
           <HistorySection history={tip.history} />
         </div>

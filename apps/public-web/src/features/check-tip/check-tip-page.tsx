@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { Alert } from "@trace/ui/alert";
+import { Badge } from "@trace/ui/badge";
 import { Button } from "@trace/ui/button";
 import { Field, TextInput } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
@@ -11,10 +12,19 @@ import { classifyApiError } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { trpcClient } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { ReplyForm } from "./reply-form";
 
 const CODE_FIELD_ID = "receipt-code";
 
-function TipStatus({ view }: { view: TipStatusView }) {
+function TipStatus({
+  view,
+  receiptCode,
+  onReplySent,
+}: {
+  view: TipStatusView;
+  receiptCode: string;
+  onReplySent: () => void;
+}) {
   const m = useMessages();
   const status = m.tipStatuses[view.status];
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -46,6 +56,11 @@ function TipStatus({ view }: { view: TipStatusView }) {
               className={`app-message app-message--${message.author}`}
             >
               <p className="app-message__meta">
+                {message.isNew && (
+                  <>
+                    <Badge tone="info">{m.checkTip.newMessage}</Badge>{" "}
+                  </>
+                )}
                 <strong>
                   {message.author === "staff" ? m.checkTip.fromStaff : m.checkTip.fromYou}
                 </strong>{" "}
@@ -57,6 +72,9 @@ function TipStatus({ view }: { view: TipStatusView }) {
             </li>
           ))}
         </ol>
+      )}
+      {view.messages.some((message) => message.author === "staff") && (
+        <ReplyForm receiptCode={receiptCode} onSent={onReplySent} />
       )}
     </section>
   );
@@ -72,6 +90,10 @@ export function CheckTipPage() {
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const check = useMutation({
+    mutationFn: (receiptCode: string) => trpcClient.tips.status.query({ receiptCode }),
+  });
+  // After an answer is sent the conversation reloads in place, keeping the form's confirmation.
+  const refresh = useMutation({
     mutationFn: (receiptCode: string) => trpcClient.tips.status.query({ receiptCode }),
   });
   // The button is disabled while checking, which drops focus; after a failure, put it back in
@@ -91,6 +113,7 @@ export function CheckTipPage() {
       return;
     }
     setFieldError(null);
+    refresh.reset();
     check.mutate(parsed.data);
   };
 
@@ -143,7 +166,13 @@ export function CheckTipPage() {
           <p>{failureText}</p>
         </Alert>
       )}
-      {check.isSuccess && <TipStatus view={check.data} />}
+      {check.isSuccess && (
+        <TipStatus
+          view={refresh.data ?? check.data}
+          receiptCode={check.variables}
+          onReplySent={() => refresh.mutate(check.variables)}
+        />
+      )}
     </Container>
   );
 }

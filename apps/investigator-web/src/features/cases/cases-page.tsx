@@ -1,0 +1,88 @@
+import { can, type StaffUser } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Badge } from "@trace/ui/badge";
+import { Card } from "@trace/ui/card";
+import { DataTable } from "@trace/ui/data-table";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link, useLocation } from "wouter";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorMessage } from "../../components/error-message";
+import { t } from "../../i18n";
+import { useTRPC } from "../../lib/trpc";
+import { CaseForm } from "./case-form";
+
+export function CasesPage({ user }: { user: StaffUser }) {
+  const c = t.cases;
+  useDocumentTitle(c.title);
+  const trpc = useTRPC();
+  const [, navigate] = useLocation();
+  const canRead = can(user.role, "case.read");
+  const cases = useQuery({ ...trpc.cases.list.queryOptions(), enabled: canRead });
+  const create = useMutation(
+    trpc.cases.create.mutationOptions({ onSuccess: (kase) => navigate(`/cases/${kase.id}`) }),
+  );
+  return (
+    <Container size="wide">
+      <PageHeading>{c.title}</PageHeading>
+      {!canRead ? (
+        <Alert tone="warning" title={c.forbidden} />
+      ) : cases.isPending ? (
+        <Spinner label={c.loading} isLabelVisible />
+      ) : cases.isError ? (
+        <Alert tone="danger" title={c.loadError}>
+          <ErrorMessage error={cases.error} />
+        </Alert>
+      ) : (
+        <DataTable
+          caption={c.tableCaption}
+          isCaptionHidden
+          rows={cases.data}
+          getRowKey={(row) => row.id}
+          emptyMessage={c.empty}
+          columns={[
+            {
+              key: "reference",
+              header: c.columns.reference,
+              isRowHeader: true,
+              render: (row) => (
+                <Link href={`/cases/${row.id}`} className="iw-mono">
+                  {row.reference}
+                </Link>
+              ),
+            },
+            { key: "title", header: c.columns.title, render: (row) => row.title },
+            {
+              key: "agency",
+              header: c.columns.leadAgency,
+              render: (row) => row.leadAgency.code,
+            },
+            {
+              key: "status",
+              header: c.columns.status,
+              render: (row) => <Badge>{c.labels.caseStatus[row.status]}</Badge>,
+            },
+            {
+              key: "series",
+              header: c.columns.series,
+              align: "end",
+              render: (row) => row.seriesCount,
+            },
+          ]}
+        />
+      )}
+      {can(user.role, "case.edit") && (
+        <Card as="section" heading={c.newCase} headingLevel={2}>
+          <CaseForm
+            submitLabel={c.form.create}
+            isPending={create.isPending}
+            error={create.error}
+            onSubmit={(values) => create.mutate(values)}
+          />
+        </Card>
+      )}
+    </Container>
+  );
+}

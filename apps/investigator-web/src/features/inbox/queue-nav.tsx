@@ -1,0 +1,25 @@
+import { TIP_QUEUES } from "@trace/domain";
+import { Link } from "wouter";
+import { t } from "../../i18n";
+import { inboxHref, withQueue, type InboxQuery } from "./inbox-search";
+
+/** Ready-made views of the inbox; the current filters and sort carry over. */
+export function QueueNav({ query }: { query: InboxQuery }) {
+  const q = t.triage.queues;
+  return (
+    <nav aria-label={q.label} className="iw-queues">
+      <ul>
+        {TIP_QUEUES.map((queue) => (
+          <li key={queue}>
+            <Link
+              href={inboxHref(withQueue(query, queue))}
+              aria-current={query.queue === queue ? "page" : undefined}
+            >
+              {q[queue]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { can, type StaffUser } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Container } from "@trace/ui/page-layout";
+import { useMutation } from "@tanstack/react-query";
+import { Link, useLocation } from "wouter";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { t } from "../../i18n";
+import { useTRPC } from "../../lib/trpc";
+import { ObjectForm } from "./object-form";
+
+/** A new draft; its images are added on the object's page once it exists. */
+export function NewObjectPage({ user }: { user: StaffUser }) {
+  useDocumentTitle(t.objects.form.newHeading);
+  const trpc = useTRPC();
+  const [, navigate] = useLocation();
+  const create = useMutation(
+    trpc.objects.create.mutationOptions({
+      onSuccess: (object) => navigate(`/objects/${object.id}`),
+    }),
+  );
+  return (
+    <Container>
+      <p className="iw-back">
+        <Link href="/objects">
+          <span aria-hidden="true">← </span>
+          {t.objects.detail.backToList}
+        </Link>
+      </p>
+      <PageHeading>{t.objects.form.newHeading}</PageHeading>
+      {can(user.role, "object.edit") ? (
+        <ObjectForm
+          submitLabel={t.objects.form.create}
+          isPending={create.isPending}
+          error={create.error}
+          onSubmit={(content) => create.mutate(content)}
+        />
+      ) : (
+        <Alert tone="warning" title={t.objects.forbidden} />
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,180 @@
+import { can, IdSchema, type StaffUser } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Badge } from "@trace/ui/badge";
+import { Button } from "@trace/ui/button";
+import { Card } from "@trace/ui/card";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorMessage } from "../../components/error-message";
+import { format, t } from "../../i18n";
+import { errorCode } from "../../lib/errors";
+import { useTRPC, type StaffOutputs } from "../../lib/trpc";
+import { ImagesSection } from "./images-section";
+import { LifecycleSection } from "./lifecycle-section";
+import { ObjectForm } from "./object-form";
+
+export type StaffObjectView = StaffOutputs["objects"]["byId"];
+
+export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) {
+  const trpc = useTRPC();
+  const isId = IdSchema.safeParse(id).success;
+  const canRead = can(user.role, "object.read");
+  const object = useQuery({
+    ...trpc.objects.byId.queryOptions({ id }),
+    enabled: isId && canRead,
+  });
+  useDocumentTitle(object.data?.title.en ?? t.objects.title);
+  const d = t.objects.detail;
+  const code = errorCode(object.error);
+
+  let body;
+  if (!canRead || code === "FORBIDDEN") body = <Alert tone="warning" title={t.objects.forbidden} />;
+  else if (!isId || code === "NOT_FOUND") body = <Alert tone="warning" title={d.notFound} />;
+  else if (object.isError)
+    body = (
+      <Alert tone="danger" title={d.loadError}>
+        <ErrorMessage error={object.error} />
+        <Button variant="secondary" onClick={() => void object.refetch()}>
+          {t.app.tryAgain}
+        </Button>
+      </Alert>
+    );
+  else if (object.isPending) body = <Spinner label={d.loading} isLabelVisible />;
+  else body = <ObjectView object={object.data} user={user} />;
+
+  return (
+    <Container size="wide">
+      <p className="iw-back">
+        <Link href="/objects">
+          <span aria-hidden="true">← </span>
+          {d.backToList}
+        </Link>
+      </p>
+      {object.data ? (
+        <PageHeading>{object.data.title.en}</PageHeading>
+      ) : (
+        <PageHeading>{t.objects.title}</PageHeading>
+      )}
+      {body}
+    </Container>
+  );
+}
+
+function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser }) {
+  const d = t.objects.detail;
+  const isDraft = object.status === "draft";
+  const canEdit = can(user.role, "object.edit");
+  return (
+    <div className="iw-detail-grid">
+      <div className="iw-detail-grid__main">
+        <Card as="section" heading={d.facts} headingLevel={2}>
+          <dl className="iw-dl">
+            <div>
+              <dt>{d.status}</dt>
+              <dd>
+                <Badge>{t.labels.objectStatus[object.status]}</Badge>
+              </dd>
+            </div>
+            <div>
+              <dt>{d.ref}</dt>
+              <dd className="iw-mono">{object.ref}</dd>
+            </div>
+            <div>
+              <dt>{d.category}</dt>
+              <dd>{t.labels.objectCategory[object.category]}</dd>
+            </div>
+            <div>
+              <dt>{d.series}</dt>
+              <dd>
+                <span className="iw-mono">{object.series.code}</span> — {object.series.title}
+              </dd>
+            </div>
+            <div>
+              <dt>{d.question}</dt>
+              <dd>{object.question.en}</dd>
+            </div>
+            {object.regionHint && (
+              <div>
+                <dt>{d.regionHint}</dt>
+                <dd>{object.regionHint.en}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{d.author}</dt>
+              <dd>{object.author.displayName}</dd>
+            </div>
+            {object.approvedBy && (
+              <div>
+                <dt>{d.approvedBy}</dt>
+                <dd>{object.approvedBy.displayName}</dd>
+              </div>
+            )}
+            {object.publishAt && object.status === "approved" && (
+              <div>
+                <dt>{d.publishAt}</dt>
+                <dd>{format.dateTime(object.publishAt)}</dd>
+              </div>
+            )}
+            {object.publishedAt && (
+              <div>
+                <dt>{d.publishedAt}</dt>
+                <dd>{format.dateTime(object.publishedAt)}</dd>
+              </div>
+            )}
+            {object.withdrawnReason && (
+              <div>
+                <dt>{d.withdrawnReason}</dt>
+                <dd>{object.withdrawnReason}</dd>
+              </div>
+            )}
+          </dl>
+        </Card>
+        <ImagesSection object={object} canEdit={isDraft && canEdit} />
+        {isDraft && canEdit ? (
+          <EditSection object={object} />
+        ) : (
+          canEdit && <p className="iw-muted">{t.objects.form.onlyDraft}</p>
+        )}
+      </div>
+      <div className="iw-detail-grid__side">
+        <LifecycleSection object={object} user={user} />
+      </div>
+    </div>
+  );
+}
+
+function EditSection({ object }: { object: StaffObjectView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(
+    trpc.objects.update.mutationOptions({
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.objects.byId.queryKey({ id: object.id }), data);
+        void queryClient.invalidateQueries({ queryKey: trpc.objects.list.queryKey() });
+      },
+    }),
+  );
+  return (
+    <Card as="section" heading={t.objects.form.editHeading} headingLevel={2}>
+      <ObjectForm
+        key={object.updatedAt}
+        initial={{
+          seriesId: object.series.id,
+          category: object.category,
+          title: object.title,
+          question: object.question,
+          regionHint: object.regionHint,
+        }}
+        submitLabel={t.objects.form.save}
+        isPending={update.isPending}
+        error={update.error}
+        onSubmit={(content) => update.mutate({ id: object.id, ...content })}
+      />
+      {update.isSuccess && <p role="status">{t.objects.form.saved}</p>}
+    </Card>
+  );
+}

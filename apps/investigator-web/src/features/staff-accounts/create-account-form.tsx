@@ -1,0 +1,110 @@
+import type { Role } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Field, Select, TextInput } from "@trace/ui/field";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ErrorMessage } from "../../components/error-message";
+import { t } from "../../i18n";
+import { useTRPC } from "../../lib/trpc";
+import { ROLE_OPTIONS } from "./staff-accounts-page";
+
+/** The server validates (liaison needs an agency, others none) and generates the password. */
+export function CreateAccountForm({
+  agencies,
+  onCreated,
+}: {
+  agencies: readonly { id: string; code: string; name: string }[];
+  onCreated: () => void;
+}) {
+  const trpc = useTRPC();
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<Role>("analyst");
+  const [agencyId, setAgencyId] = useState("");
+  const create = useMutation(trpc.staffAccounts.create.mutationOptions({ onSuccess: onCreated }));
+  const s = t.staffAccounts;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate({
+      email,
+      displayName,
+      role,
+      agencyId: role === "agency_liaison" && agencyId ? agencyId : null,
+    });
+  }
+
+  return (
+    <section aria-labelledby="create-account-heading">
+      <h2 id="create-account-heading">{s.createHeading}</h2>
+      {create.data && (
+        <Alert tone="success" live title={s.created(create.data.account.email)}>
+          <Field label={s.temporaryPassword} hint={s.temporaryPasswordNote} id="temporary-password">
+            {(props) => (
+              <TextInput
+                {...props}
+                readOnly
+                spellCheck={false}
+                value={create.data.temporaryPassword}
+              />
+            )}
+          </Field>
+        </Alert>
+      )}
+      {create.isError && (
+        <Alert tone="danger" live title={s.actionFailed}>
+          <ErrorMessage error={create.error} />
+        </Alert>
+      )}
+      <form noValidate onSubmit={submit} className="iw-login-form">
+        <Field label={s.email} id="new-account-email">
+          {(props) => (
+            <TextInput
+              {...props}
+              type="email"
+              spellCheck={false}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={s.displayName} id="new-account-name">
+          {(props) => (
+            <TextInput
+              {...props}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={s.role} id="new-account-role">
+          {(props) => (
+            <Select
+              {...props}
+              options={ROLE_OPTIONS}
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value as Role)}
+            />
+          )}
+        </Field>
+        {role === "agency_liaison" && (
+          <Field label={s.agency} hint={s.agencyHint} id="new-account-agency">
+            {(props) => (
+              <Select
+                {...props}
+                placeholder={s.noAgency}
+                options={agencies.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
+                value={agencyId}
+                onChange={(e) => setAgencyId(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        )}
+        <Button type="submit" isLoading={create.isPending}>
+          {s.create}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { RevealContactInputSchema } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Card } from "@trace/ui/card";
+import { Field, TextInput } from "@trace/ui/field";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { t } from "../../i18n";
+import { useTRPC, type TipDetailView } from "../../lib/trpc";
+import { triageErrorText } from "./use-tip-refresh";
+
+/**
+ * Contact details are never part of the tip; they are decrypted on request, with a reason the
+ * server records in the audit trail. They live in this component's state only.
+ */
+export function ContactSection({ tip }: { tip: TipDetailView }) {
+  const trpc = useTRPC();
+  const c = t.triage.contact;
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const reveal = useMutation(trpc.tips.revealContact.mutationOptions());
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const valid = RevealContactInputSchema.safeParse({ id: tip.id, reason }).success;
+    setError(valid ? undefined : c.reasonRequired);
+    if (valid) reveal.mutate({ id: tip.id, reason });
+  }
+
+  return (
+    <Card as="section" heading={c.heading} headingLevel={2}>
+      {!tip.hasContact ? (
+        <p className="iw-muted">{c.none}</p>
+      ) : reveal.isSuccess ? (
+        <dl className="iw-dl">
+          <div>
+            <dt>{c.shown}</dt>
+            <dd className="iw-tip-text">{reveal.data.contact}</dd>
+          </div>
+        </dl>
+      ) : (
+        <form noValidate onSubmit={onSubmit} className="iw-stack">
+          <p className="iw-note">{c.intro}</p>
+          <Field label={c.reason} error={error} isRequired>
+            {(props) => (
+              <TextInput
+                {...props}
+                autoComplete="off"
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <div>
+            <Button type="submit" variant="secondary" isLoading={reveal.isPending}>
+              {c.show}
+            </Button>
+          </div>
+          {reveal.isError && (
+            <Alert tone="danger" live>
+              <p>{triageErrorText(reveal.error)}</p>
+            </Alert>
+          )}
+        </form>
+      )}
+    </Card>
+  );
+}

@@ -5,7 +5,7 @@ import { Card } from "@trace/ui/card";
 import { DataTable } from "@trace/ui/data-table";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
@@ -18,11 +18,18 @@ export function CasesPage({ user }: { user: StaffUser }) {
   const c = t.cases;
   useDocumentTitle(c.title);
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const canRead = can(user.role, "case.read");
   const cases = useQuery({ ...trpc.cases.list.queryOptions(), enabled: canRead });
   const create = useMutation(
-    trpc.cases.create.mutationOptions({ onSuccess: (kase) => navigate(`/cases/${kase.id}`) }),
+    trpc.cases.create.mutationOptions({
+      onSuccess: (kase) => {
+        // The list is cached for 30 s: without this, "Back to cases" would not show the new case.
+        void queryClient.invalidateQueries({ queryKey: trpc.cases.list.queryKey() });
+        navigate(`/cases/${kase.id}`);
+      },
+    }),
   );
   return (
     <Container size="wide">

@@ -1,7 +1,7 @@
 import { can, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Container } from "@trace/ui/page-layout";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
@@ -13,10 +13,15 @@ import { ObjectForm } from "./object-form";
 export function NewObjectPage({ user }: { user: StaffUser }) {
   useDocumentTitle(t.objects.form.newHeading);
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const create = useMutation(
     trpc.objects.create.mutationOptions({
-      onSuccess: (object) => navigate(`/objects/${object.id}`),
+      onSuccess: (object) => {
+        // The list is cached for 30 s: without this, "Back to objects" would not show the draft.
+        void queryClient.invalidateQueries({ queryKey: trpc.objects.list.queryKey() });
+        navigate(`/objects/${object.id}`);
+      },
     }),
   );
   return (

@@ -84,5 +84,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
     rmSync(dataDir, { recursive: true, force: true });
+    // The TOTP ledger of the browser tests (src/staff-login.ts), kept per server port.
+    rmSync(join(tmpdir(), `trace-e2e-totp-${staffPort}.json`), { force: true });
   };
 }

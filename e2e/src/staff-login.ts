@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 
@@ -27,33 +30,46 @@ export const DEMO_STAFF = {
 
 export type DemoRole = keyof typeof DEMO_STAFF;
 
-/** The code an authenticator app would show for this secret, `stepOffset` steps from now. */
-export function totpCode(secret: string, stepOffset = 0): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-  return totp.generate({ timestamp: Date.now() + stepOffset * 30_000 });
-}
+const PERIOD_MS = 30_000;
 
 /**
- * Enters a TOTP code and waits for the signed-in header. A code is good once per account, and
- * browser tests log in as the same role often: if this step's code was used already, the next
- * step's (accepted as clock drift) is tried, then the helper waits for a fresh step.
+ * A TOTP code is good once per account (the server refuses a replayed time step), and browser
+ * tests log in as the same demo role many times, across test files. So every code used against
+ * one server is recorded in a small ledger file, and the next login uses a later step: the next
+ * one (accepted as clock drift), or after waiting for a fresh step. A refused code is then a real
+ * failure, never an artefact of the tests.
  */
-export async function enterTotpCode(page: Page, secret: string): Promise<void> {
-  const signedIn = page.getByRole("button", { name: "Log out", exact: true });
-  const refused = page.getByText("The code is not correct or has already been used.");
-  for (const stepOffset of [0, 1, 0, 1]) {
-    if (stepOffset === 0 && (await refused.isVisible())) {
-      // Both codes around now are spent: wait for the next time step.
-      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-    }
-    await page
-      .getByRole("textbox", { name: "Authentication code" })
-      .fill(totpCode(secret, stepOffset));
-    await page.getByRole("button", { name: "Verify" }).click();
-    await signedIn.or(refused).first().waitFor({ timeout: 15_000 });
-    if (await signedIn.isVisible()) return;
+function ledgerFile(page: Page): string {
+  return join(tmpdir(), `trace-e2e-totp-${new URL(page.url()).port}.json`);
+}
+
+function readLedger(file: string): Record<string, number> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {};
+}
+
+/** The code for this secret's next unused time step, waiting for a new step if need be. */
+export async function freshTotpCode(page: Page, secret: string): Promise<string> {
+  const file = ledgerFile(page);
+  const ledger = readLedger(file);
+  const lastUsed = ledger[secret] ?? -Infinity;
+  let now = Math.floor(Date.now() / PERIOD_MS);
+  if (lastUsed + 1 > now + 1) {
+    await page.waitForTimeout(lastUsed * PERIOD_MS - Date.now() + 500);
+    now = Math.floor(Date.now() / PERIOD_MS);
   }
-  throw new Error("the second factor was refused");
+  const step = Math.max(now, lastUsed + 1);
+  writeFileSync(file, JSON.stringify({ ...ledger, [secret]: step }));
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD_MS / 1000 });
+  return totp.generate({ timestamp: step * PERIOD_MS });
+}
+
+/** Enters a fresh TOTP code and waits for the signed-in header. */
+export async function enterTotpCode(page: Page, secret: string): Promise<void> {
+  await page
+    .getByRole("textbox", { name: "Authentication code" })
+    .fill(await freshTotpCode(page, secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Log out", exact: true }).waitFor({ timeout: 15_000 });
 }
 
 /** Logs in on the investigator site as a person would (password, then TOTP), and waits for the signed-in header. */

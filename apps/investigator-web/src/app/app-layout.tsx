@@ -1,4 +1,4 @@
-import { can, type StaffUser } from "@trace/domain";
+import { can, type Permission, type StaffUser } from "@trace/domain";
 import { Button } from "@trace/ui/button";
 import { PageLayout } from "@trace/ui/page-layout";
 import { VisuallyHidden } from "@trace/ui/visually-hidden";
@@ -9,54 +9,22 @@ import { t } from "../i18n";
 
 export function AppLayout({ user, children }: { user: StaffUser; children: ReactNode }) {
   const [path] = useLocation();
-  const isInbox = path === "/tips" || path.startsWith("/tips/");
   return (
     <PageLayout
       brand={<Link href="/tips">{t.app.name}</Link>}
       nav={
         <nav aria-label={t.app.mainNav}>
           <ul>
-            {can(user.role, "tip.read") && (
-              <li>
-                <Link href="/tips" aria-current={isInbox ? "page" : undefined}>
-                  {t.nav.inbox}
-                </Link>
-              </li>
-            )}
-            {can(user.role, "object.read") && (
-              <li>
+            {SECTIONS.filter((section) => can(user.role, section.permission)).map((section) => (
+              <li key={section.href}>
                 <Link
-                  href="/objects"
-                  aria-current={isSection(path, "/objects") ? "page" : undefined}
+                  href={section.href}
+                  aria-current={isSection(path, section.href) ? "page" : undefined}
                 >
-                  {t.nav.objects}
+                  {section.label}
                 </Link>
               </li>
-            )}
-            {can(user.role, "case.read") && (
-              <li>
-                <Link href="/cases" aria-current={isSection(path, "/cases") ? "page" : undefined}>
-                  {t.nav.cases}
-                </Link>
-              </li>
-            )}
-            {can(user.role, "audit.read") && (
-              <li>
-                <Link href="/audit" aria-current={isSection(path, "/audit") ? "page" : undefined}>
-                  {t.triage.audit.nav}
-                </Link>
-              </li>
-            )}
-            {can(user.role, "staff.manage") && (
-              <li>
-                <Link
-                  href="/staff-accounts"
-                  aria-current={isSection(path, "/staff-accounts") ? "page" : undefined}
-                >
-                  {t.nav.staffAccounts}
-                </Link>
-              </li>
-            )}
+            ))}
           </ul>
         </nav>
       }
@@ -67,6 +35,15 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
     </PageLayout>
   );
 }
+
+/** The sections of the site, each shown only to the roles that may open it. */
+const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/tips", label: t.nav.inbox, permission: "tip.read" },
+  { href: "/objects", label: t.nav.objects, permission: "object.read" },
+  { href: "/cases", label: t.nav.cases, permission: "case.read" },
+  { href: "/audit", label: t.triage.audit.nav, permission: "audit.read" },
+  { href: "/staff-accounts", label: t.nav.staffAccounts, permission: "staff.manage" },
+];
 
 const isSection = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { ErrorMessage } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
-import { ROLE_OPTIONS } from "./staff-accounts-page";
+import { RoleFields } from "./role-fields";
 
 /** Another account's role, and its agency when it becomes a liaison; the server validates both. */
 export function ChangeRoleForm({
@@ -61,29 +61,15 @@ export function ChangeRoleForm({
             />
           )}
         </Field>
-        <Field label={s.newRole} id="change-role-role">
-          {(props) => (
-            <Select
-              {...props}
-              options={ROLE_OPTIONS}
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value as Role)}
-            />
-          )}
-        </Field>
-        {role === "agency_liaison" && (
-          <Field label={s.agency} hint={s.agencyHint} id="change-role-agency">
-            {(props) => (
-              <Select
-                {...props}
-                placeholder={s.noAgency}
-                options={agencies.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
-                value={agencyId}
-                onChange={(e) => setAgencyId(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-        )}
+        <RoleFields
+          idPrefix="change-role"
+          roleLabel={s.newRole}
+          role={role}
+          onRoleChange={setRole}
+          agencyId={agencyId}
+          onAgencyChange={setAgencyId}
+          agencies={agencies}
+        />
         <Button type="submit" isLoading={change.isPending} disabled={!accountId}>
           {s.changeRole}
         </Button>

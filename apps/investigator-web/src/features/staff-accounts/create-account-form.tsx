@@ -1,13 +1,13 @@
 import type { Role } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
-import { Field, Select, TextInput } from "@trace/ui/field";
+import { Field, TextInput } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorMessage } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
-import { ROLE_OPTIONS } from "./staff-accounts-page";
+import { RoleFields } from "./role-fields";
 
 /** The server validates (liaison needs an agency, others none) and generates the password. */
 export function CreateAccountForm({
@@ -78,29 +78,15 @@ export function CreateAccountForm({
             />
           )}
         </Field>
-        <Field label={s.role} id="new-account-role">
-          {(props) => (
-            <Select
-              {...props}
-              options={ROLE_OPTIONS}
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value as Role)}
-            />
-          )}
-        </Field>
-        {role === "agency_liaison" && (
-          <Field label={s.agency} hint={s.agencyHint} id="new-account-agency">
-            {(props) => (
-              <Select
-                {...props}
-                placeholder={s.noAgency}
-                options={agencies.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
-                value={agencyId}
-                onChange={(e) => setAgencyId(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-        )}
+        <RoleFields
+          idPrefix="new-account"
+          roleLabel={s.role}
+          role={role}
+          onRoleChange={setRole}
+          agencyId={agencyId}
+          onAgencyChange={setAgencyId}
+          agencies={agencies}
+        />
         <Button type="submit" isLoading={create.isPending}>
           {s.create}
         </Button>

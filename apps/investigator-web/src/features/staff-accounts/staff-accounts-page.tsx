@@ -1,4 +1,4 @@
-import { can, ROLES, type Role, type StaffAccount, type StaffUser } from "@trace/domain";
+import { can, type StaffAccount, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { DataTable, type DataTableColumn } from "@trace/ui/data-table";
@@ -12,11 +12,6 @@ import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ChangeRoleForm } from "./change-role-form";
 import { CreateAccountForm } from "./create-account-form";
-
-export const ROLE_OPTIONS = ROLES.map((role: Role) => ({
-  value: role,
-  label: t.labels.role[role],
-}));
 
 /** Admins only: the accounts, a form for a new one, role changes, disable/enable and second-factor resets. */
 export function StaffAccountsPage({ user }: { user: StaffUser }) {

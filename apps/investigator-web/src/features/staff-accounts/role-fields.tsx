@@ -1,0 +1,53 @@
+import { ROLES, type Role } from "@trace/domain";
+import { Field, Select } from "@trace/ui/field";
+import { t } from "../../i18n";
+
+const ROLE_OPTIONS = ROLES.map((role: Role) => ({ value: role, label: t.labels.role[role] }));
+
+/** A role, and the agency when the role is agency liaison (the only role that has one). */
+export function RoleFields({
+  idPrefix,
+  roleLabel,
+  role,
+  onRoleChange,
+  agencyId,
+  onAgencyChange,
+  agencies,
+}: {
+  idPrefix: string;
+  roleLabel: string;
+  role: Role;
+  onRoleChange: (role: Role) => void;
+  agencyId: string;
+  onAgencyChange: (agencyId: string) => void;
+  agencies: readonly { id: string; code: string; name: string }[];
+}) {
+  const s = t.staffAccounts;
+  return (
+    <>
+      <Field label={roleLabel} id={`${idPrefix}-role`}>
+        {(props) => (
+          <Select
+            {...props}
+            options={ROLE_OPTIONS}
+            value={role}
+            onChange={(e) => onRoleChange(e.currentTarget.value as Role)}
+          />
+        )}
+      </Field>
+      {role === "agency_liaison" && (
+        <Field label={s.agency} hint={s.agencyHint} id={`${idPrefix}-agency`}>
+          {(props) => (
+            <Select
+              {...props}
+              placeholder={s.noAgency}
+              options={agencies.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
+              value={agencyId}
+              onChange={(e) => onAgencyChange(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      )}
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,8 @@ export interface Env {
   dataDir: string;
   receiptHashKey: Buffer;
   contactEncryptionKey: Buffer;
+  /** Encrypts staff TOTP secrets; derived from the contact key so that neither decrypts the other's data. */
+  totpEncryptionKey: Buffer;
   seedDemoData: boolean;
   logLevel: string;
   publicWebDist: string;
@@ -62,6 +64,11 @@ function devSecrets(dataDir: string): { receiptHashKey: string; contactEncryptio
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
+}
+
+/** A subkey for one purpose (HKDF-SHA256), so one configured key never serves two uses. */
+function deriveKey(master: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), purpose, 32));
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -100,6 +107,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir,
     receiptHashKey: Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
     contactEncryptionKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
+    totpEncryptionKey: deriveKey(
+      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
+      "trace/totp-secrets",
+    ),
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !isProduction,
     logLevel: e.LOG_LEVEL,
     publicWebDist: resolve(e.PUBLIC_WEB_DIST),

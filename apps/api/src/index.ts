@@ -29,6 +29,7 @@ const deps: Deps = {
   logger,
   receiptHashKey: env.receiptHashKey,
   contactEncryptionKey: env.contactEncryptionKey,
+  totpEncryptionKey: env.totpEncryptionKey,
   now: () => new Date(),
   random: cryptoRandom,
 };
@@ -39,7 +40,7 @@ if (env.seedDemoData) {
     hashPassword,
     hashReceipt: (code) => hashReceipt(env.receiptHashKey, code),
     encryptContact: (plain) => encryptContact(env.contactEncryptionKey, plain),
-    encryptSecret: (plain) => encryptSecret(env.contactEncryptionKey, plain),
+    encryptSecret: (plain) => encryptSecret(env.totpEncryptionKey, plain),
     random: cryptoRandom,
     now: new Date(),
   });

@@ -55,6 +55,7 @@ export async function createHarness(
     logger: createLogger("info", sink),
     receiptHashKey: Buffer.alloc(32, 7),
     contactEncryptionKey: Buffer.alloc(32, 9),
+    totpEncryptionKey: Buffer.alloc(32, 11),
     now: () => clock.now,
     random: cryptoRandom,
   };
@@ -96,7 +97,7 @@ async function createFixtures(deps: Deps): Promise<Fixtures> {
       role,
       agencyId: role === "agency_liaison" ? agency!.id : null,
       passwordHash: await hashPassword(password),
-      totpSecretCiphertext: encryptSecret(deps.contactEncryptionKey, totpSecret),
+      totpSecretCiphertext: encryptSecret(deps.totpEncryptionKey, totpSecret),
     });
     users[role] = { id: user.id, email: user.email, password, totpSecret };
   }

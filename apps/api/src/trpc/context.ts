@@ -9,6 +9,7 @@ export interface Deps {
   logger: Logger;
   receiptHashKey: Buffer;
   contactEncryptionKey: Buffer;
+  totpEncryptionKey: Buffer;
   /** Injected so tests can move the clock. */
   now(): Date;
   random(byteCount: number): Uint8Array;

@@ -97,7 +97,7 @@ export const authRouter = router({
           ? acceptTotpStep(
               account.totpLastStep,
               matchTotpStep(
-                decryptSecret(ctx.deps.contactEncryptionKey, account.totpSecretCiphertext),
+                decryptSecret(ctx.deps.totpEncryptionKey, account.totpSecretCiphertext),
                 input.code,
                 now,
               ),
@@ -155,7 +155,7 @@ export const authRouter = router({
       await setPendingTotpSecret(
         ctx.deps.database.db,
         tokenHash,
-        encryptSecret(ctx.deps.contactEncryptionKey, secret),
+        encryptSecret(ctx.deps.totpEncryptionKey, secret),
       );
       return enrolmentFor(secret, account.user.email);
     }),
@@ -175,7 +175,7 @@ export const authRouter = router({
       const { user } = account;
       await refuseIfThrottled(ctx, user.email);
       const now = ctx.deps.now();
-      const secret = decryptSecret(ctx.deps.contactEncryptionKey, pendingTotpSecretCiphertext);
+      const secret = decryptSecret(ctx.deps.totpEncryptionKey, pendingTotpSecretCiphertext);
       const step = acceptTotpStep(null, matchTotpStep(secret, input.code, now));
       if (!step.ok) {
         await recordFailure(ctx, user.email, user.id, "auth.second_factor_failed");

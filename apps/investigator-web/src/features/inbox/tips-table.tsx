@@ -40,6 +40,18 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
   return [
     ...select,
     {
+      key: "excerpt",
+      header: t.inbox.columns.excerpt,
+      isRowHeader: true,
+      // First: the words of the tip are what staff scan for.
+      // The link's whole name is the excerpt, verbatim: staff (and tests) find a tip by its words.
+      render: (tip) => (
+        <Link href={`/tips/${tip.id}`} state={state} className="iw-excerpt">
+          {excerptOf(tip)}
+        </Link>
+      ),
+    },
+    {
       key: "received",
       header: t.inbox.columns.received,
       render: (tip) => (
@@ -107,17 +119,6 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
       key: "language",
       header: t.inbox.columns.language,
       render: (tip) => format.languageName(tip.language),
-    },
-    {
-      key: "excerpt",
-      header: t.inbox.columns.excerpt,
-      isRowHeader: true,
-      // The link's whole name is the excerpt, verbatim: staff (and tests) find a tip by its words.
-      render: (tip) => (
-        <Link href={`/tips/${tip.id}`} state={state} className="iw-excerpt">
-          {excerptOf(tip)}
-        </Link>
-      ),
     },
   ];
 }

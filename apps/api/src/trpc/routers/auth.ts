@@ -106,8 +106,8 @@ export const authRouter = router({
       const token =
         step?.ok === false
           ? null
-          : await db
-              .transaction(async (tx) => {
+          : await unlessRefused(
+              db.transaction(async (tx) => {
                 // Both guards are atomic updates: a concurrent request with the same code or the
                 // same challenge loses here, whatever instance it reached.
                 const isFresh =
@@ -130,11 +130,8 @@ export const authRouter = router({
                     entityId: user.id,
                   });
                 return openSession(ctx, tx, user, now);
-              })
-              .catch((error: unknown) => {
-                if (error instanceof Refused) return null;
-                throw error;
-              });
+              }),
+            );
       if (token === null) {
         await recordFailure(ctx, user.email, user.id, "auth.second_factor_failed");
         throw appError("second_factor_invalid");
@@ -182,8 +179,8 @@ export const authRouter = router({
         throw appError("second_factor_invalid");
       }
       const recoveryCodes = generateRecoveryCodes(ctx.deps.random);
-      const token = await db
-        .transaction(async (tx) => {
+      const token = await unlessRefused(
+        db.transaction(async (tx) => {
           const isEnrolled = await completeTotpEnrolment(
             tx,
             user.id,
@@ -202,11 +199,8 @@ export const authRouter = router({
             entityId: user.id,
           });
           return openSession(ctx, tx, user, now);
-        })
-        .catch((error: unknown) => {
-          if (error instanceof Refused) return null;
-          throw error;
-        });
+        }),
+      );
       if (token === null) throw appError("login_challenge_invalid");
       setSessionCookie(ctx, token);
       return { user, recoveryCodes };
@@ -253,3 +247,13 @@ export const authRouter = router({
 
 /** Thrown inside a transaction to undo it when a code or a challenge was used concurrently. */
 class Refused extends Error {}
+
+/** The transaction's result, or null when it was undone on purpose with `Refused`. */
+async function unlessRefused<T>(transaction: Promise<T>): Promise<T | null> {
+  try {
+    return await transaction;
+  } catch (error) {
+    if (error instanceof Refused) return null;
+    throw error;
+  }
+}

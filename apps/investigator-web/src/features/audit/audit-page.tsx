@@ -17,7 +17,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { format, t } from "../../i18n";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 
@@ -164,17 +164,11 @@ function AuditLog() {
           </p>
         </Alert>
       )}
-      {verify.isError && (
-        <Alert tone="danger" live title={t.app.genericError}>
-          <ErrorMessage error={verify.error} />
-        </Alert>
-      )}
+      {verify.isError && <ErrorAlert live title={t.app.genericError} error={verify.error} />}
       {list.isPending ? (
         <Spinner label={a.loading} isLabelVisible />
       ) : list.isError ? (
-        <Alert tone="danger" title={a.loadError}>
-          <ErrorMessage error={list.error} />
-        </Alert>
+        <ErrorAlert title={a.loadError} error={list.error} />
       ) : (
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <p className="iw-results__count" role="status">

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { appCode, asStaffError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -121,9 +121,7 @@ export function LoginPage() {
               ) : isRefused ? (
                 <Alert tone="danger" live title={t.login.invalidCredentials} />
               ) : (
-                <Alert tone="danger" live title={t.app.genericError}>
-                  <ErrorMessage error={login.error} />
-                </Alert>
+                <ErrorAlert live title={t.app.genericError} error={login.error} />
               ))}
             <ErrorSummary heading={t.login.errorSummary} errors={summary} focusKey={submitCount} />
             <form noValidate onSubmit={onSubmit} className="iw-login-form">

@@ -6,7 +6,7 @@ import { Spinner } from "@trace/ui/spinner";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -26,11 +26,7 @@ function StepError({ error, onRestart }: { error: unknown; onRestart: () => void
         </Button>
       </Alert>
     );
-  return (
-    <Alert tone="danger" live title={t.app.genericError}>
-      <ErrorMessage error={error} />
-    </Alert>
-  );
+  return <ErrorAlert live title={t.app.genericError} error={error} />;
 }
 
 function CodeForm({

@@ -1,10 +1,9 @@
 import { CASE_STATUSES, type CaseStatus } from "@trace/domain";
-import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Field, Select, TextInput } from "@trace/ui/field";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 
@@ -85,11 +84,7 @@ export function CaseForm({
           />
         )}
       </Field>
-      {error != null && (
-        <Alert tone="danger" title={(error as Error).message}>
-          <ErrorMessage error={error} />
-        </Alert>
-      )}
+      {error != null && <ErrorAlert title={(error as Error).message} error={error} />}
       <Button type="submit" isLoading={isPending}>
         {submitLabel}
       </Button>

@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { CaseForm } from "./case-form";
@@ -39,9 +39,7 @@ export function CasesPage({ user }: { user: StaffUser }) {
       ) : cases.isPending ? (
         <Spinner label={c.loading} isLabelVisible />
       ) : cases.isError ? (
-        <Alert tone="danger" title={c.loadError}>
-          <ErrorMessage error={cases.error} />
-        </Alert>
+        <ErrorAlert title={c.loadError} error={cases.error} />
       ) : (
         <DataTable
           caption={c.tableCaption}

@@ -1,11 +1,10 @@
 import { can, type StaffUser } from "@trace/domain";
-import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Card } from "@trace/ui/card";
 import { Field, TextArea, TextInput } from "@trace/ui/field";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import type { StaffObjectView } from "./object-detail-page";
@@ -71,11 +70,7 @@ export function LifecycleSection({ object, user }: { object: StaffObjectView; us
             <ApproveForm object={object} onSuccess={onSuccess} />
           ))}
         {steps.length === 0 && !showApprove && <p className="iw-muted">{l.nothingToDo}</p>}
-        {error && (
-          <Alert tone="danger" title={error.message}>
-            <ErrorMessage error={error} />
-          </Alert>
-        )}
+        {error && <ErrorAlert title={error.message} error={error} />}
       </Card>
       {showWithdraw && <WithdrawForm object={object} onSuccess={onSuccess} />}
     </>
@@ -144,11 +139,7 @@ function ApproveForm({
           )}
         </Field>
       )}
-      {approve.isError && (
-        <Alert tone="danger" title={approve.error.message}>
-          <ErrorMessage error={approve.error} />
-        </Alert>
-      )}
+      {approve.isError && <ErrorAlert title={approve.error.message} error={approve.error} />}
       <Button type="submit" isLoading={approve.isPending}>
         {l.approve}
       </Button>
@@ -193,11 +184,7 @@ function WithdrawForm({
             />
           )}
         </Field>
-        {withdraw.isError && (
-          <Alert tone="danger" title={withdraw.error.message}>
-            <ErrorMessage error={withdraw.error} />
-          </Alert>
-        )}
+        {withdraw.isError && <ErrorAlert title={withdraw.error.message} error={withdraw.error} />}
         <Button type="submit" variant="danger" isLoading={withdraw.isPending}>
           {l.withdraw}
         </Button>

@@ -5,13 +5,12 @@ import {
   type ObjectCategory,
   type ObjectContent,
 } from "@trace/domain";
-import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { ErrorSummary } from "@trace/ui/error-summary";
 import { Field, Select, TextArea, TextInput } from "@trace/ui/field";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { localeNames } from "../../i18n/en-objects";
 import { useTRPC } from "../../lib/trpc";
@@ -178,11 +177,7 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
           </fieldset>
         ))}
       </details>
-      {error != null && (
-        <Alert tone="danger" title={(error as Error).message}>
-          <ErrorMessage error={error} />
-        </Alert>
-      )}
+      {error != null && <ErrorAlert title={(error as Error).message} error={error} />}
       <Button type="submit" isLoading={isPending}>
         {submitLabel}
       </Button>

@@ -4,7 +4,7 @@ import { Button } from "@trace/ui/button";
 import { Field, Select } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { RoleFields } from "./role-fields";
@@ -41,11 +41,7 @@ export function ChangeRoleForm({
     <section aria-labelledby="change-role-heading">
       <h2 id="change-role-heading">{s.changeRoleHeading}</h2>
       {change.isSuccess && <Alert tone="success" live title={s.roleChanged(change.data.email)} />}
-      {change.isError && (
-        <Alert tone="danger" live title={s.actionFailed}>
-          <ErrorMessage error={change.error} />
-        </Alert>
-      )}
+      {change.isError && <ErrorAlert live title={s.actionFailed} error={change.error} />}
       <form noValidate onSubmit={submit} className="iw-login-form">
         <Field label={s.account} id="change-role-account">
           {(props) => (

@@ -4,7 +4,7 @@ import { Button } from "@trace/ui/button";
 import { Field, TextInput } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { RoleFields } from "./role-fields";
@@ -52,11 +52,7 @@ export function CreateAccountForm({
           </Field>
         </Alert>
       )}
-      {create.isError && (
-        <Alert tone="danger" live title={s.actionFailed}>
-          <ErrorMessage error={create.error} />
-        </Alert>
-      )}
+      {create.isError && <ErrorAlert live title={s.actionFailed} error={create.error} />}
       <form noValidate onSubmit={submit} className="iw-login-form">
         <Field label={s.email} id="new-account-email">
           {(props) => (

@@ -7,7 +7,7 @@ import { Spinner } from "@trace/ui/spinner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ChangeRoleForm } from "./change-role-form";
@@ -97,16 +97,14 @@ export function StaffAccountsPage({ user }: { user: StaffUser }) {
     <Container>
       <PageHeading>{t.staffAccounts.title}</PageHeading>
       {(setDisabled.isError || reset.isError) && (
-        <Alert tone="danger" live title={t.staffAccounts.actionFailed}>
-          <ErrorMessage error={setDisabled.error ?? reset.error} />
-        </Alert>
+        <ErrorAlert
+          live
+          title={t.staffAccounts.actionFailed}
+          error={setDisabled.error ?? reset.error}
+        />
       )}
       {accounts.isPending && <Spinner label={t.staffAccounts.loading} />}
-      {accounts.isError && (
-        <Alert tone="danger" title={t.staffAccounts.loadError}>
-          <ErrorMessage error={accounts.error} />
-        </Alert>
-      )}
+      {accounts.isError && <ErrorAlert title={t.staffAccounts.loadError} error={accounts.error} />}
       {accounts.data && (
         <DataTable
           caption={t.staffAccounts.tableCaption}

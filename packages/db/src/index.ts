@@ -15,3 +15,4 @@ export * from "./queries/triage";
 export * from "./queries/audit-browse";
 export * from "./queries/staff-objects";
 export * from "./queries/staff-cases";
+export * from "./queries/outbox";

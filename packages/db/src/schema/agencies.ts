@@ -9,6 +9,8 @@ export const agencies = pgTable("agencies", {
   country: char({ length: 2 }),
   deliveryChannel: deliveryChannelEnum().notNull().default("portal"),
   webhookUrl: text(),
+  /** AES-256-GCM ciphertext of the webhook signing secret; shown once when created, never again. */
+  webhookSecretCiphertext: text(),
   languages: text().array().notNull(),
   isActive: boolean().notNull().default(true),
 });

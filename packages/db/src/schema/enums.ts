@@ -8,6 +8,7 @@ import {
   OBJECT_STATUSES,
   PUBLIC_TIP_STATUSES,
   REFERRAL_DISPOSITIONS,
+  REFERRAL_MESSAGE_SIDES,
   REFERRAL_STATUSES,
   ROLES,
   SERIES_STATUSES,
@@ -34,3 +35,4 @@ export const tipEventKindEnum = pgEnum("tip_event_kind", TIP_EVENT_KINDS);
 export const deliveryChannelEnum = pgEnum("delivery_channel", DELIVERY_CHANNELS);
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const referralDispositionEnum = pgEnum("referral_disposition", REFERRAL_DISPOSITIONS);
+export const referralMessageSideEnum = pgEnum("referral_message_side", REFERRAL_MESSAGE_SIDES);

@@ -12,6 +12,11 @@ export const REFERRAL_DISPOSITIONS = [
   "other",
 ] as const;
 export const ReferralDispositionSchema = z.enum(REFERRAL_DISPOSITIONS);
+export type ReferralDisposition = z.infer<typeof ReferralDispositionSchema>;
+
+/** Who wrote a message on a referral: the receiving agency or the hub. */
+export const REFERRAL_MESSAGE_SIDES = ["agency", "hub"] as const;
+export const ReferralMessageSideSchema = z.enum(REFERRAL_MESSAGE_SIDES);
 
 /** A lead package (one or more tips about an object) sent to one agency. */
 export const ReferralSchema = z.object({

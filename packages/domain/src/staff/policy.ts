@@ -31,6 +31,21 @@ export const PERMISSIONS = {
   "case.read": HUB,
   "case.edit": HUB,
   "series.outcome": ["coordinator"],
+  /** Routing rules: the hub reads them and sees their suggestions; coordinators change them. */
+  "routing.read": HUB,
+  "routing.manage": ["coordinator"],
+  /** Refer tips to an agency, follow every referral and answer an agency's questions. */
+  "referral.send": HUB,
+  /**
+   * An agency liaison's portal: the referrals to their own agency only (a record-level check),
+   * acknowledgement, disposition and questions to the hub.
+   */
+  "referral.respond": ["agency_liaison"],
+  /** Deliveries that ran out of attempts, and redelivering them. */
+  "delivery.manage": ["coordinator"],
+  /** Agencies: names for every staff form; admins set delivery channels, URLs and webhook secrets. */
+  "agency.read": STAFF,
+  "agency.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

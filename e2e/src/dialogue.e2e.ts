@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { firstOpenObject } from "./public-site";
 import { browserAvailability, launchChromium } from "./browser";
 import { loginAsStaff } from "./staff-login";
 
@@ -21,13 +22,6 @@ async function submitTip(objectRef: string, text: string): Promise<string> {
   });
   const body = (await res.json()) as { result: { data: { receiptCode: string } } };
   return body.result.data.receiptCode;
-}
-
-async function firstOpenObjectRef(): Promise<string> {
-  const input = encodeURIComponent(JSON.stringify({ status: "open", limit: 1 }));
-  const res = await fetch(`${publicUrl}/trpc/objects.list?input=${input}`);
-  const body = (await res.json()) as { result: { data: { items: { ref: string }[] } } };
-  return body.result.data.items[0]!.ref;
 }
 
 /** Opens the tip whose excerpt is `marker` from the inbox, filtered to its object, newest first. */
@@ -58,7 +52,7 @@ describe.runIf(available)("an analyst and an anonymous tipster talk about a tip"
   });
 
   it("triages, asks, gets an answer and sees it unread", async () => {
-    const objectRef = await firstOpenObjectRef();
+    const objectRef = (await firstOpenObject()).ref;
     const receiptCode = await submitTip(objectRef, marker);
     expect(receiptCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
 

@@ -53,13 +53,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   }
   const dataDir = mkdtempSync(join(tmpdir(), "trace-e2e-"));
-  const [publicPort, staffPort] = [await freePort(), await freePort()];
+  const [publicPort, staffPort, receiverPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
     DATA_DIR: dataDir,
     PUBLIC_PORT: String(publicPort),
     STAFF_PORT: String(staffPort),
+    DEMO_WEBHOOK_RECEIVER_PORT: String(receiverPort),
     LOG_LEVEL: "warn",
   };
   // The newcomer's path: embedded PGlite, whatever the developer's shell has set.

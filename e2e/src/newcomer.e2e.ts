@@ -1,33 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { firstOpenObject, collectPageErrors } from "./public-site";
 import { browserAvailability, launchChromium } from "./browser";
 import { loginAsStaff } from "./staff-login";
 
 const publicUrl = inject("publicUrl");
 const staffUrl = inject("staffUrl");
 const { available } = browserAvailability();
-
-/** A public object of a category, read from the public API as any client could. */
-async function firstOpenObject(category: string): Promise<{ ref: string; title: string }> {
-  const input = encodeURIComponent(JSON.stringify({ category, status: "open", limit: 1 }));
-  const res = await fetch(`${publicUrl}/trpc/objects.list?input=${input}`);
-  const body = (await res.json()) as {
-    result: { data: { items: { ref: string; title: { text: string } }[] } };
-  };
-  const item = body.result.data.items[0];
-  if (!item) throw new Error(`the demo data has no open object in category ${category}`);
-  return { ref: item.ref, title: item.title.text };
-}
-
-/** Fails the test on any error the page logs (a CSP violation, a failed request, an exception). */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  return errors;
-}
 
 describe.runIf(available)("a newcomer sends a tip and an analyst finds it", () => {
   let browser: Browser;

@@ -28,24 +28,22 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typeAndData, crc]);
 }
 
-/** A real, decodable PNG (8-bit RGB) of vertical coloured stripes, built in memory. */
-function stripesPng(width: number, height: number): Buffer {
-  const colours = [
-    [200, 40, 40],
-    [240, 200, 40],
-    [40, 120, 200],
-    [40, 160, 80],
-  ] as const;
+/**
+ * A real, decodable PNG (8-bit RGB): stripes with pseudo-random noise (a fixed LCG), so it stays
+ * large (about 800 KB at 640 × 480) and its upload takes a visible while on a throttled link.
+ */
+function noisyPng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, deflate, no filter, no interlace
+  header.set([8, 2, 0, 0, 0], 8);
   const raw = Buffer.alloc(height * (1 + width * 3));
+  let seed = 42;
   for (let y = 0; y < height; y++) {
     const row = y * (1 + width * 3);
-    raw[row] = 0; // filter: none
-    for (let x = 0; x < width; x++) {
-      raw.set(colours[Math.floor(x / 8) % colours.length]!, row + 1 + x * 3);
+    for (let x = 0; x < width * 3; x++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      raw[row + 1 + x] = (Math.floor(x / 24) % 2 ? 180 : 60) + (seed >>> 26);
     }
   }
   return Buffer.concat([
@@ -55,6 +53,10 @@ function stripesPng(width: number, height: number): Buffer {
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** What the API answers for a file that is not an image it takes, whatever its name. */
+const REFUSED_TYPE =
+  "This file is not a JPEG, PNG, WebP or AVIF image. Choose a photo in one of these formats.";
 
 /** Waits until a select has loaded options besides its placeholder, then picks the first of them. */
 async function pickFirstOption(select: Locator): Promise<string> {
@@ -119,24 +121,44 @@ describe.runIf(available)("staff create objects, cases and series", () => {
       buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
     });
     await upload.click();
-    await images.getByText("Upload a JPEG, PNG or WebP image.", { exact: true }).waitFor();
+    await images.getByText(REFUSED_TYPE, { exact: true }).waitFor();
     expect(await images.getByRole("img").count()).toBe(0);
 
     // A real PNG goes through and is listed with its description.
     await fileInput.setInputFiles({
       name: "stripes.png",
       mimeType: "image/png",
-      buffer: stripesPng(48, 32),
+      buffer: noisyPng(640, 480),
     });
     await images
       .getByRole("textbox", { name: "Description of the image (English)", exact: true })
       .fill("Striped fabric of the bag");
+    // A slow uplink, so the upload lasts long enough to watch its progress bar.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
     await upload.click();
+    await images.getByRole("progressbar", { name: /Uploading the image/ }).waitFor();
     await images.getByText("Image added.", { exact: true }).waitFor();
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     const listed = images.getByRole("img", { name: "Image 1: Striped fabric of the bag" });
     await listed.waitFor();
-    expect(await listed.getAttribute("width")).toBe("48");
-    expect(await images.getByText("Upload a JPEG, PNG or WebP image.").count()).toBe(0);
+    expect(await listed.getAttribute("width")).toBe("640");
+    // The background job makes the variants; the page notices without a reload.
+    await images
+      .getByText("Ready: AVIF, WebP and JPEG in 2 sizes.", { exact: true })
+      .waitFor({ timeout: 60_000 });
+    expect(await listed.getAttribute("srcset")).toMatch(/\.jpg 320w, .*\.jpg 640w$/);
+    expect(await images.getByText(REFUSED_TYPE).count()).toBe(0);
 
     // Submit for review: the status changes and the draft can no longer be edited.
     await page.getByRole("button", { name: "Submit for review", exact: true }).click();

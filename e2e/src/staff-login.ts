@@ -21,6 +21,12 @@ export const DEMO_STAFF = {
     password: "demo-liaison-2026",
     totpSecret: "DEMOLIAISONONLYNOTASECRETAAAAAAA",
   },
+  /** The French national police's liaison: a second agency, to check that agencies are kept apart. */
+  agency_liaison_fr: {
+    email: "liaison.fr@trace.example",
+    password: "demo-liaison-fr-2026",
+    totpSecret: "DEMOLIAISONFRONLYNOTASECRETAAAAA",
+  },
   admin: {
     email: "admin@trace.example",
     password: "demo-admin-2026",

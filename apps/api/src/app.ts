@@ -8,8 +8,9 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "@trace/db";
-import { serveMedia } from "./http/media";
-import { mountObjectImageUpload } from "./http/object-images";
+import { mountMedia } from "./http/media";
+import { mountObjectImageUpload } from "./images/object-image-upload";
+import { mountTipPhotoUpload } from "./images/tip-photos";
 import { describeError } from "./logger";
 import { hashSessionToken } from "./services/secrets";
 import type { Context, Deps } from "./trpc/context";
@@ -57,7 +58,8 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // blob: previews a photo the tipster chose, before it is uploaded.
+        imgSrc: ["'self'", "data:", "blob:"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -106,15 +108,11 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
     }),
   );
 
-  app.get("/media/:id", async (c) => {
-    if (surface === "staff" && !(await sessionFrom(deps, c)))
-      return c.json({ error: "Please log in." }, 401);
-    return serveMedia(c, deps, surface);
-  });
-
-  if (surface === "staff") {
-    mountObjectImageUpload(app, deps, async (c) => (await sessionFrom(deps, c))?.user ?? null);
-  }
+  const sessionUser = async (c: HonoContext<Env>) => (await sessionFrom(deps, c))?.user ?? null;
+  mountMedia(app, deps, surface, sessionUser);
+  if (surface === "staff") mountObjectImageUpload(app, deps, sessionUser);
+  // The public listener never reads a cookie: its upload route takes none.
+  if (surface === "public") mountTipPhotoUpload(app, deps);
 
   if (webDist) mountWebApp(app, webDist);
 

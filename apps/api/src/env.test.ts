@@ -28,13 +28,65 @@ describe("loadEnv", () => {
     [{ PUBLIC_PORT: "not-a-port" }, /PUBLIC_PORT/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     [{ CONTACT_ENCRYPTION_KEY: "short" }, /CONTACT_ENCRYPTION_KEY/],
+    [{ IMAGE_MAX_UPLOAD_BYTES: "15MB" }, /IMAGE_MAX_UPLOAD_BYTES/],
+    [{ IMAGE_MAX_PIXELS: "0" }, /IMAGE_MAX_PIXELS/],
   ])("refuses bad configuration %j with a readable list", (env, message) => {
     expect(() => loadEnv({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it("takes the image upload limits from the environment, 15 MB and 50 MP by default", () => {
+    expect(loadEnv({ ...keys, DATA_DIR: dataDir() }).imageLimits).toEqual({
+      maxUploadBytes: 15 * 1024 * 1024,
+      maxPixels: 50_000_000,
+    });
+    const env = loadEnv({
+      ...keys,
+      DATA_DIR: dataDir(),
+      IMAGE_MAX_UPLOAD_BYTES: "5242880",
+      IMAGE_MAX_PIXELS: "24000000",
+    });
+    expect(env.imageLimits).toEqual({ maxUploadBytes: 5_242_880, maxPixels: 24_000_000 });
   });
 
   it("never seeds demo data in production and treats empty variables as unset", () => {
     const env = loadEnv({ NODE_ENV: "production", ...keys, DATA_DIR: dataDir(), DATABASE_URL: "" });
     expect(env.seedDemoData).toBe(false);
     expect(env.databaseUrl).toBeUndefined();
+  });
+
+  it("derives a webhook-secret key of its own, and configures the outbox worker", () => {
+    const env = loadEnv({ ...keys, DATA_DIR: dataDir() });
+    expect(env.webhookEncryptionKey).toHaveLength(32);
+    expect(env.webhookEncryptionKey.equals(env.totpEncryptionKey)).toBe(false);
+    expect(env.webhookEncryptionKey.equals(env.contactEncryptionKey)).toBe(false);
+    expect(env.outbox).toEqual({
+      runInApi: true,
+      concurrency: 4,
+      pollIntervalMs: 1_000,
+      leaseMs: 60_000,
+      maxAttempts: 8,
+      backoffBaseMs: 30_000,
+      backoffMaxMs: 3_600_000,
+    });
+    expect(env.webhookTimeoutMs).toBe(10_000);
+    expect(env.demoWebhookReceiver).toEqual({ enabled: true, port: 3002 });
+    const off = loadEnv({
+      ...keys,
+      DATA_DIR: dataDir(),
+      OUTBOX_WORKER: "false",
+      SEED_DEMO_DATA: "false",
+    });
+    expect(off.outbox.runInApi).toBe(false);
+    expect(off.demoWebhookReceiver.enabled).toBe(false);
+  });
+
+  it.each([
+    [{ OUTBOX_LEASE_MS: "15000" }, /OUTBOX_LEASE_MS: must be at least twice WEBHOOK_TIMEOUT_MS/],
+    [{ OUTBOX_BACKOFF_BASE_MS: "5000", OUTBOX_BACKOFF_MAX_MS: "1000" }, /OUTBOX_BACKOFF_MAX_MS/],
+    [{ OUTBOX_MAX_ATTEMPTS: "0" }, /OUTBOX_MAX_ATTEMPTS/],
+    [{ OUTBOX_WORKER: "yes" }, /OUTBOX_WORKER/],
+    [{ NODE_ENV: "production", ...keys, DEMO_WEBHOOK_RECEIVER: "true" }, /DEMO_WEBHOOK_RECEIVER/],
+  ])("refuses outbox configuration %j", (env, message) => {
+    expect(() => loadEnv({ DATA_DIR: dataDir(), ...env })).toThrow(message);
   });
 });

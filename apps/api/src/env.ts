@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./images/limits";
 
 /** The only reader of process.env. Bad configuration fails at boot with a readable list. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -13,6 +14,9 @@ const key = z
     /^[0-9a-f]{64}$/i,
     "must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`",
   );
+
+const flag = z.enum(["true", "false"]);
+const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +35,30 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_WEB_DIST: z.string().default(join(REPO_ROOT, "apps/public-web/dist")),
   STAFF_WEB_DIST: z.string().default(join(REPO_ROOT, "apps/investigator-web/dist")),
+  /** The outbox worker (referral deliveries, background jobs); see the README. */
+  OUTBOX_WORKER: flag.default("true"),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  OUTBOX_POLL_INTERVAL_MS: ms(10, 60_000).default(1_000),
+  OUTBOX_LEASE_MS: ms(1_000, 3_600_000).default(60_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  OUTBOX_BACKOFF_BASE_MS: ms(1, 3_600_000).default(30_000),
+  OUTBOX_BACKOFF_MAX_MS: ms(1, 86_400_000).default(3_600_000),
+  WEBHOOK_TIMEOUT_MS: ms(100, 600_000).default(10_000),
+  DEMO_WEBHOOK_RECEIVER: flag.optional(),
+  DEMO_WEBHOOK_RECEIVER_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
+  /** Image uploads (staff object images and tipster photos): largest file, most pixels. */
+  IMAGE_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(DEFAULT_IMAGE_LIMITS.maxUploadBytes),
+  IMAGE_MAX_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1_000_000)
+    .max(268_000_000)
+    .default(DEFAULT_IMAGE_LIMITS.maxPixels),
 });
 
 export interface Env {
@@ -44,10 +72,31 @@ export interface Env {
   contactEncryptionKey: Buffer;
   /** Encrypts staff TOTP secrets; derived from the contact key so that neither decrypts the other's data. */
   totpEncryptionKey: Buffer;
+  /** Signs agency webhooks: encrypts their secrets at rest, derived from the contact key. */
+  webhookEncryptionKey: Buffer;
   seedDemoData: boolean;
   logLevel: string;
   publicWebDist: string;
   staffWebDist: string;
+  outbox: OutboxConfig;
+  /** Abandon a webhook delivery attempt (and retry later) after this long. */
+  webhookTimeoutMs: number;
+  /** The demo agency's webhook receiver, started by the API next to the demo data. */
+  demoWebhookReceiver: { enabled: boolean; port: number };
+  imageLimits: ImageLimits;
+}
+
+export interface OutboxConfig {
+  /** Run the worker inside the API process; off when workers run on their own (`pnpm worker`). */
+  runInApi: boolean;
+  concurrency: number;
+  pollIntervalMs: number;
+  /** How long a worker holds a job before another may take it over (the first one died). */
+  leaseMs: number;
+  /** Attempts before a job becomes a dead letter. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
 }
 
 /**
@@ -96,6 +145,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       "Invalid configuration:\n  SEED_DEMO_DATA: demo data (with its published staff logins) is refused in production",
     );
   }
+  const problems: string[] = [];
+  // A lease shorter than a webhook attempt would let a second worker take a job still in flight.
+  if (e.OUTBOX_LEASE_MS < 2 * e.WEBHOOK_TIMEOUT_MS)
+    problems.push("  OUTBOX_LEASE_MS: must be at least twice WEBHOOK_TIMEOUT_MS");
+  if (e.OUTBOX_BACKOFF_MAX_MS < e.OUTBOX_BACKOFF_BASE_MS)
+    problems.push("  OUTBOX_BACKOFF_MAX_MS: must not be less than OUTBOX_BACKOFF_BASE_MS");
+  if (isProduction && e.DEMO_WEBHOOK_RECEIVER === "true")
+    problems.push(
+      "  DEMO_WEBHOOK_RECEIVER: the demo receiver (published secret) is refused in production",
+    );
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  const seedDemoData = e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !isProduction;
   const dataDir = resolve(e.DATA_DIR);
   const dev = e.RECEIPT_HASH_KEY && e.CONTACT_ENCRYPTION_KEY ? null : devSecrets(dataDir);
   return {
@@ -111,9 +172,29 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
       "trace/totp-secrets",
     ),
-    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !isProduction,
+    webhookEncryptionKey: deriveKey(
+      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
+      "trace/webhook-secrets",
+    ),
+    seedDemoData,
     logLevel: e.LOG_LEVEL,
     publicWebDist: resolve(e.PUBLIC_WEB_DIST),
     staffWebDist: resolve(e.STAFF_WEB_DIST),
+    outbox: {
+      runInApi: e.OUTBOX_WORKER === "true",
+      concurrency: e.OUTBOX_CONCURRENCY,
+      pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
+      backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,
+    },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    demoWebhookReceiver: {
+      // With the demo data by default: it is where the demo webhook agency delivers.
+      enabled: e.DEMO_WEBHOOK_RECEIVER ? e.DEMO_WEBHOOK_RECEIVER === "true" : seedDemoData,
+      port: e.DEMO_WEBHOOK_RECEIVER_PORT,
+    },
+    imageLimits: { maxUploadBytes: e.IMAGE_MAX_UPLOAD_BYTES, maxPixels: e.IMAGE_MAX_PIXELS },
   };
 }

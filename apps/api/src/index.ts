@@ -1,8 +1,12 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { createDb, createFsMediaStore } from "@trace/db";
-import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, seedDemoData } from "@trace/db/seed";
+import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, DEMO_WEBHOOK, seedDemoData } from "@trace/db/seed";
 import { join } from "node:path";
 import { createApp } from "./app";
+import { createDemoReceiver, DEMO_RECEIVER_PATH } from "./delivery/demo-receiver";
+import { createConfiguredOutboxWorker } from "./jobs/configured-worker";
+import { startExpireTipPhotoUploads } from "./images/expire-tip-photos";
+import { perceptualHash } from "./images/perceptual-hash";
 import { startPublishDueObjects } from "./jobs/publish-due-objects";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
@@ -30,9 +34,32 @@ const deps: Deps = {
   receiptHashKey: env.receiptHashKey,
   contactEncryptionKey: env.contactEncryptionKey,
   totpEncryptionKey: env.totpEncryptionKey,
+  webhookEncryptionKey: env.webhookEncryptionKey,
   now: () => new Date(),
   random: cryptoRandom,
+  imageLimits: env.imageLimits,
 };
+
+// The demo webhook agency delivers here. Loopback only; a busy port (another Trace running) is
+// reported and the deliveries to that agency wait and retry.
+const demoReceiverUrl = `http://127.0.0.1:${env.demoWebhookReceiver.port}${DEMO_RECEIVER_PATH}`;
+let demoReceiver: ReturnType<typeof createDemoReceiver> | null = null;
+if (env.demoWebhookReceiver.enabled) {
+  const receiver = createDemoReceiver({
+    secret: DEMO_WEBHOOK.secret,
+    logger,
+    ledgerFile: join(env.dataDir, "demo-webhook-receiver.keys"),
+  });
+  try {
+    await receiver.listen(env.demoWebhookReceiver.port, "127.0.0.1");
+    demoReceiver = receiver;
+  } catch (error) {
+    logger.warn(
+      { port: env.demoWebhookReceiver.port, code: (error as { code?: string }).code ?? null },
+      "demo webhook receiver not started",
+    );
+  }
+}
 
 if (env.seedDemoData) {
   const result = await seedDemoData(database, {
@@ -43,6 +70,11 @@ if (env.seedDemoData) {
     encryptSecret: (plain) => encryptSecret(env.totpEncryptionKey, plain),
     random: cryptoRandom,
     now: new Date(),
+    perceptualHash,
+    demoWebhook: {
+      url: demoReceiverUrl,
+      secretCiphertext: encryptSecret(env.webhookEncryptionKey, DEMO_WEBHOOK.secret),
+    },
   });
   logger.info(
     { seeded: result.seeded },
@@ -66,6 +98,11 @@ const staffServer = await listen(
 );
 
 const stopPublishing = startPublishDueObjects(deps);
+const stopExpiringTipPhotos = startExpireTipPhotoUploads(deps);
+const outboxWorker = env.outbox.runInApi
+  ? createConfiguredOutboxWorker(env, database, logger, media)
+  : null;
+outboxWorker?.start();
 
 const shown = env.host === "0.0.0.0" ? "localhost" : env.host;
 const lines = [
@@ -77,6 +114,8 @@ const lines = [
 if (env.seedDemoData) {
   lines.push("", ...demoLoginLines(DEMO_ACCOUNTS, new Date()));
   lines.push("", `Demo receipt code for "Check my tip": ${DEMO_RECEIPT_CODE}`);
+  if (demoReceiver)
+    lines.push(`Demo webhook receiver (${DEMO_WEBHOOK.agencyCode} referrals): ${demoReceiverUrl}`);
 }
 lines.push("", "Press Ctrl+C to stop.", "");
 process.stdout.write(lines.join("\n"));
@@ -87,6 +126,10 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down");
   stopPublishing();
+  stopExpiringTipPhotos();
+  // Deliveries in flight finish (or are given back to the queue) before the database closes.
+  await outboxWorker?.stop({ graceMs: 15_000 });
+  await demoReceiver?.close();
   await Promise.all([publicServer, staffServer].map((s) => new Promise((r) => s.close(r))));
   await database.close();
   process.exit(0);

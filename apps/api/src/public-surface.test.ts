@@ -201,7 +201,7 @@ describe.each(engines)("public surface [$name]", (engine) => {
   it("gives headline statistics", async () => {
     const res = await call<Record<string, number>>(h.publicApp, "query", "stats.summary");
     expect(res.status).toBe(200);
-    expect(res.body.result!.data).toMatchObject({ openObjects: 1, originsFound: 1, agencies: 1 });
+    expect(res.body.result!.data).toMatchObject({ openObjects: 1, originsFound: 1, agencies: 2 });
     expect(res.body.result!.data.tipsReceived).toBeGreaterThan(0);
   });
 

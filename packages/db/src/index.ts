@@ -16,3 +16,8 @@ export * from "./queries/audit-browse";
 export * from "./queries/staff-objects";
 export * from "./queries/staff-cases";
 export * from "./queries/outbox";
+export * from "./queries/similarity";
+export * from "./queries/images";
+export * from "./queries/delivery";
+export * from "./queries/routing";
+export * from "./queries/referrals";

@@ -6,6 +6,7 @@ import { AspectImage } from "./aspect-image";
 import { Card } from "./card";
 import { PageLayout } from "./page-layout";
 import { Pagination } from "./pagination";
+import { ProgressBar } from "./progress-bar";
 import { Spinner } from "./spinner";
 import { Stat, StatGrid } from "./stat";
 
@@ -131,6 +132,32 @@ describe("AspectImage", () => {
     expect(image.getAttribute("decoding")).toBe("async");
     expect(image.parentElement?.style.aspectRatio).toBe(ratio);
   });
+
+  it("offers better formats in a <picture>, with the fallback's size and srcset kept", () => {
+    const { container } = render(
+      <AspectImage
+        src="/o-640.jpg"
+        srcSet="/o-320.jpg 320w, /o-640.jpg 640w"
+        sizes="50vw"
+        sources={[
+          { type: "image/avif", srcSet: "/o-320.avif 320w, /o-640.avif 640w" },
+          { type: "image/webp", srcSet: "/o-320.webp 320w, /o-640.webp 640w" },
+        ]}
+        alt="Blue scarf"
+        width={800}
+        height={600}
+      />,
+    );
+    const sources = [...container.querySelectorAll("picture > source")];
+    expect(sources.map((s) => [s.getAttribute("type"), s.getAttribute("sizes")])).toEqual([
+      ["image/avif", "50vw"],
+      ["image/webp", "50vw"],
+    ]);
+    const image = screen.getByRole("img", { name: "Blue scarf" });
+    expect(image.parentElement?.tagName).toBe("PICTURE");
+    expect(image.getAttribute("srcset")).toBe("/o-320.jpg 320w, /o-640.jpg 640w");
+    expect([image.getAttribute("width"), image.getAttribute("height")]).toEqual(["800", "600"]);
+  });
 });
 
 describe("Card", () => {
@@ -153,5 +180,23 @@ describe("Spinner", () => {
   it("is a status named by its (translated) label", () => {
     render(<Spinner label="Chargement…" />);
     expect(screen.getByRole("status").textContent).toBe("Chargement…");
+  });
+});
+
+describe("ProgressBar", () => {
+  it.each([
+    { value: 0.45, expected: "0.45" },
+    { value: 1.7, expected: "1" },
+    { value: -1, expected: "0" },
+  ])("shows $value as $expected, named by its label", ({ value, expected }) => {
+    render(<ProgressBar label="Uploading photo 1" value={value} valueText="45 %" />);
+    const bar = screen.getByRole("progressbar", { name: /Uploading photo 1/ });
+    expect(bar.getAttribute("value")).toBe(expected);
+    expect(bar.getAttribute("aria-valuetext")).toBe("45 %");
+  });
+
+  it("is indeterminate without a value", () => {
+    render(<ProgressBar label="Waiting" />);
+    expect(screen.getByRole("progressbar", { name: "Waiting" }).hasAttribute("value")).toBe(false);
   });
 });

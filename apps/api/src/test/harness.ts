@@ -12,6 +12,7 @@ import {
 } from "@trace/db";
 import type { Role } from "@trace/domain";
 import { createApp } from "../app";
+import { DEFAULT_IMAGE_LIMITS } from "../images/limits";
 import { createLogger } from "../logger";
 import { cryptoRandom, encryptSecret, hashPassword } from "../services/secrets";
 import { currentTotpCode } from "../services/totp";
@@ -24,13 +25,24 @@ export interface Harness {
   staffApp: ReturnType<typeof createApp>;
   logs: string[];
   clock: { now: Date };
+  /** Where the media store keeps its files, to check what was (not) stored. */
+  mediaDir: string;
   fixtures: Fixtures;
+}
+
+export interface FixtureUser {
+  id: string;
+  email: string;
+  password: string;
+  totpSecret: string;
 }
 
 export interface Fixtures {
   agencyId: string;
   /** Every fixture account is enrolled with a known base32 TOTP secret. */
-  users: Record<Role, { id: string; email: string; password: string; totpSecret: string }>;
+  users: Record<Role, FixtureUser>;
+  /** A second agency with its own liaison, for agency isolation. */
+  otherAgency: { id: string; liaison: FixtureUser };
   published: { id: string; ref: string; imageId: string };
   draft: { id: string; ref: string; imageId: string };
   originFound: { id: string; ref: string; imageId: string };
@@ -48,7 +60,8 @@ export async function createHarness(
     },
   });
   const clock = { now: new Date("2026-05-01T10:00:00.000Z") };
-  const media = createFsMediaStore(mkdtempSync(join(tmpdir(), "trace-media-")));
+  const mediaDir = mkdtempSync(join(tmpdir(), "trace-media-"));
+  const media = createFsMediaStore(mediaDir);
   const deps: Deps = {
     database,
     media,
@@ -56,8 +69,10 @@ export async function createHarness(
     receiptHashKey: Buffer.alloc(32, 7),
     contactEncryptionKey: Buffer.alloc(32, 9),
     totpEncryptionKey: Buffer.alloc(32, 11),
+    webhookEncryptionKey: Buffer.alloc(32, 13),
     now: () => clock.now,
     random: cryptoRandom,
+    imageLimits: DEFAULT_IMAGE_LIMITS,
   };
   const fixtures = withFixtures ? await createFixtures(deps) : (null as unknown as Fixtures);
   return {
@@ -66,6 +81,7 @@ export async function createHarness(
     staffApp: createApp(deps, { surface: "staff" }),
     logs,
     clock,
+    mediaDir,
     fixtures,
   };
 }
@@ -83,24 +99,36 @@ async function createFixtures(deps: Deps): Promise<Fixtures> {
       languages: ["nl", "fr", "de"],
     })
     .returning();
-  const roles: Role[] = ["analyst", "coordinator", "agency_liaison", "admin"];
-  const users = {} as Fixtures["users"];
-  for (const role of roles) {
-    const password = `test-password-${role}`;
-    const totpSecret = `TEST${role.replace("_", "").toUpperCase()}SECRETAAAAAAAAAAAAAAAA`.slice(
+  const [otherAgency] = await db
+    .insert(schema.agencies)
+    .values({ code: "FR-PN", name: "France — national police", country: "FR", languages: ["fr"] })
+    .returning();
+  const fixtureUser = async (
+    role: Role,
+    key: string,
+    agencyId: string | null,
+  ): Promise<FixtureUser> => {
+    const password = `test-password-${key}`;
+    const totpSecret = `TEST${key.replace("_", "").toUpperCase()}SECRETAAAAAAAAAAAAAAAA`.slice(
       0,
       32,
     );
     const user = await insertStaffUser(db, {
-      email: `${role}@test.example`,
-      displayName: `Test ${role}`,
+      email: `${key}@test.example`,
+      displayName: `Test ${key}`,
       role,
-      agencyId: role === "agency_liaison" ? agency!.id : null,
+      agencyId,
       passwordHash: await hashPassword(password),
       totpSecretCiphertext: encryptSecret(deps.totpEncryptionKey, totpSecret),
     });
-    users[role] = { id: user.id, email: user.email, password, totpSecret };
+    return { id: user.id, email: user.email, password, totpSecret };
+  };
+  const roles: Role[] = ["analyst", "coordinator", "agency_liaison", "admin"];
+  const users = {} as Fixtures["users"];
+  for (const role of roles) {
+    users[role] = await fixtureUser(role, role, role === "agency_liaison" ? agency!.id : null);
   }
+  const otherLiaison = await fixtureUser("agency_liaison", "fr_liaison", otherAgency!.id);
   const [kase] = await db
     .insert(schema.cases)
     .values({ reference: "CASE-TEST-1", title: "Test case", leadAgencyId: agency!.id })
@@ -155,6 +183,7 @@ async function createFixtures(deps: Deps): Promise<Fixtures> {
   return {
     agencyId: agency!.id,
     users,
+    otherAgency: { id: otherAgency!.id, liaison: otherLiaison },
     published: await makeObject("TOA-PBC001", "published", "Striped curtain"),
     draft: await makeObject("TOA-DRF001", "draft", "Unvetted draft"),
     originFound: await makeObject("TOA-FND001", "origin_found", "Found mug"),
@@ -205,8 +234,9 @@ export async function call<T = unknown>(
  * real person cannot: the account's last used step is forgotten first, or the second login of
  * the step would be refused as a replay.
  */
-export async function loginAs(h: Harness, role: Role): Promise<string> {
-  const user = h.fixtures.users[role];
+export async function loginAs(h: Harness, who: Role | FixtureUser): Promise<string> {
+  const user = typeof who === "string" ? h.fixtures.users[who] : who;
+  const role = typeof who === "string" ? who : who.email;
   const res = await call<{ challenge: string }>(h.staffApp, "mutation", "auth.login", {
     email: user.email,
     password: user.password,

@@ -1,5 +1,6 @@
 import type { Database, MediaStore } from "@trace/db";
 import type { StaffUser } from "@trace/domain";
+import type { ImageLimits } from "../images/limits";
 import type { Logger } from "../logger";
 
 /** What a request handler may use; created once at boot, shared by both listeners. */
@@ -10,9 +11,13 @@ export interface Deps {
   receiptHashKey: Buffer;
   contactEncryptionKey: Buffer;
   totpEncryptionKey: Buffer;
+  /** Encrypts agency webhook signing secrets at rest. */
+  webhookEncryptionKey: Buffer;
   /** Injected so tests can move the clock. */
   now(): Date;
   random(byteCount: number): Uint8Array;
+  /** Upload limits for every image route. */
+  imageLimits: ImageLimits;
 }
 
 export type Context = {

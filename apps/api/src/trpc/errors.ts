@@ -37,6 +37,41 @@ const APP_ERRORS = {
   staff_account_not_found: ["NOT_FOUND", "No staff account has this id."],
   staff_email_taken: ["CONFLICT", "A staff account with this email address already exists."],
   agency_not_found: ["BAD_REQUEST", "No agency has this id."],
+  delivery_not_found: ["NOT_FOUND", "No delivery job has this id."],
+  delivery_not_dead: [
+    "CONFLICT",
+    "Only a delivery that ran out of attempts can be redelivered; this one is done or on its way.",
+  ],
+  routing_rule_not_found: ["NOT_FOUND", "No routing rule has this id."],
+  routing_rule_changed: [
+    "CONFLICT",
+    "Someone saved a newer version of this rule. Reload it and make your change again.",
+  ],
+  routing_order_incomplete: ["BAD_REQUEST", "Give the new order of every rule, each once."],
+  referral_not_found: ["NOT_FOUND", "No referral has this id."],
+  referral_tips_not_found: ["BAD_REQUEST", "One or more of these tips do not exist."],
+  referral_tips_mixed_objects: ["BAD_REQUEST", "A referral holds tips about one object only."],
+  referral_tip_not_triaged: [
+    "CONFLICT",
+    "Only tips triaged as useful or urgent can be referred to an agency.",
+  ],
+  referral_already_sent: [
+    "CONFLICT",
+    "One or more of these tips were already referred to this agency.",
+  ],
+  referral_override_reason_required: [
+    "BAD_REQUEST",
+    "The rules suggest another agency. Say why you refer these tips elsewhere.",
+  ],
+  referral_agency_inactive: ["CONFLICT", "This agency no longer receives referrals."],
+  referral_illegal_transition: [
+    "CONFLICT",
+    "This referral cannot take that step from its current status.",
+  ],
+  referral_note_required: [
+    "BAD_REQUEST",
+    "Describe the outcome in a note when you choose “other”.",
+  ],
   own_account: ["CONFLICT", "You cannot disable, demote or reset your own account."],
   staff_object_not_found: ["NOT_FOUND", "No object has this id."],
   image_not_found: ["NOT_FOUND", "This object has no image with this id."],
@@ -53,8 +88,28 @@ const APP_ERRORS = {
   object_has_no_images: ["CONFLICT", "Add at least one image before submitting for review."],
   image_order_mismatch: ["BAD_REQUEST", "List every image of the object exactly once."],
   too_many_images: ["CONFLICT", "This object already has as many images as it may have."],
-  unsupported_image: ["BAD_REQUEST", "Upload a JPEG, PNG or WebP image."],
-  image_too_large: ["PAYLOAD_TOO_LARGE", "The image is too large."],
+  unsupported_image: [
+    "BAD_REQUEST",
+    "This file is not a JPEG, PNG, WebP or AVIF image. Choose a photo in one of these formats.",
+  ],
+  image_too_large: ["PAYLOAD_TOO_LARGE", "The image file is too large. Choose a smaller file."],
+  image_empty: ["BAD_REQUEST", "The file is empty. Choose the image again."],
+  image_too_many_pixels: [
+    "PAYLOAD_TOO_LARGE",
+    "The image has too many pixels. Reduce its dimensions and try again.",
+  ],
+  image_unreadable: [
+    "BAD_REQUEST",
+    "The image is damaged or incomplete and cannot be read. Choose another copy.",
+  ],
+  image_busy: [
+    "SERVICE_UNAVAILABLE",
+    "Many images are being uploaded right now. Please try again in a minute.",
+  ],
+  tip_photo_invalid: [
+    "BAD_REQUEST",
+    "A photo you attached has expired or was already sent. Remove it and attach it again.",
+  ],
   case_reference_taken: ["CONFLICT", "Another case already has this reference."],
   series_code_taken: ["CONFLICT", "Another series already has this code."],
   illegal_series_transition: [

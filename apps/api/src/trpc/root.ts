@@ -1,10 +1,16 @@
+import { agencyPortalRouter } from "./routers/agency-portal";
+import { agenciesRouter } from "./routers/agencies";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { staffAccountsRouter } from "./routers/staff-accounts";
 import { objectsRouter } from "./routers/objects";
+import { referralsRouter } from "./routers/referrals";
+import { routingRouter } from "./routers/routing";
 import { casesRouter, seriesRouter } from "./routers/cases";
+import { deliveriesRouter } from "./routers/deliveries";
 import { staffObjectsRouter } from "./routers/staff-objects";
 import { staffTipsRouter } from "./routers/staff-tips";
+import { similarityRouter } from "./routers/similarity";
 import { statsRouter } from "./routers/stats";
 import { tipsRouter } from "./routers/tips";
 import { router } from "./init";
@@ -25,6 +31,12 @@ export const staffRouter = router({
   cases: casesRouter,
   series: seriesRouter,
   audit: auditRouter,
+  similarity: similarityRouter,
+  agencies: agenciesRouter,
+  deliveries: deliveriesRouter,
+  routing: routingRouter,
+  referrals: referralsRouter,
+  agencyPortal: agencyPortalRouter,
 });
 
 export type PublicRouter = typeof publicRouter;

@@ -5,13 +5,14 @@ import { VisuallyHidden } from "@trace/ui/visually-hidden";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { useLogout, useLogoutEverywhere } from "../features/auth/use-logout";
+import { homePathFor } from "../features/agency-portal/home-path";
 import { t } from "../i18n";
 
 export function AppLayout({ user, children }: { user: StaffUser; children: ReactNode }) {
   const [path] = useLocation();
   return (
     <PageLayout
-      brand={<Link href="/tips">{t.app.name}</Link>}
+      brand={<Link href={homePathFor(user.role)}>{t.app.name}</Link>}
       nav={
         <nav aria-label={t.app.mainNav}>
           <ul>
@@ -41,8 +42,13 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/tips", label: t.nav.inbox, permission: "tip.read" },
   { href: "/objects", label: t.nav.objects, permission: "object.read" },
   { href: "/cases", label: t.nav.cases, permission: "case.read" },
+  { href: "/routing", label: t.routing.nav, permission: "routing.read" },
   { href: "/audit", label: t.triage.audit.nav, permission: "audit.read" },
   { href: "/staff-accounts", label: t.nav.staffAccounts, permission: "staff.manage" },
+  { href: "/referrals", label: t.referrals.nav.referrals, permission: "referral.send" },
+  { href: "/portal", label: t.referrals.nav.portal, permission: "referral.respond" },
+  { href: "/agencies", label: t.referrals.nav.agencies, permission: "agency.manage" },
+  { href: "/deliveries", label: t.referrals.nav.deliveries, permission: "delivery.manage" },
 ];
 
 const isSection = (path: string, base: string) => path === base || path.startsWith(`${base}/`);

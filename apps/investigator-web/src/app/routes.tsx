@@ -1,7 +1,7 @@
 import type { StaffUser } from "@trace/domain";
 import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 import { LoginPage } from "../features/auth/login-page";
-import { loginHref, safeNextPath } from "../features/auth/next-path";
+import { HOME_PATH, loginHref, safeNextPath } from "../features/auth/next-path";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { AuditPage } from "../features/audit/audit-page";
 import { TipDetailPage } from "../features/tip-detail/tip-detail-page";
@@ -12,6 +12,15 @@ import { NewObjectPage } from "../features/objects/new-object-page";
 import { ObjectDetailPage } from "../features/objects/object-detail-page";
 import { ObjectsPage } from "../features/objects/objects-page";
 import { StaffAccountsPage } from "../features/staff-accounts/staff-accounts-page";
+import { AgenciesPage } from "../features/agencies/agencies-page";
+import { homePathFor } from "../features/agency-portal/home-path";
+import { PortalPage } from "../features/agency-portal/portal-page";
+import { PortalReferralPage } from "../features/agency-portal/portal-referral-page";
+import { DeliveriesPage } from "../features/deliveries/deliveries-page";
+import { ReferralDetailPage } from "../features/referrals/referral-detail-page";
+import { ReferralsPage } from "../features/referrals/referrals-page";
+import { RoutingPage } from "../features/routing/routing-page";
+import { RulePage } from "../features/routing/rule-page";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 
@@ -37,11 +46,12 @@ function RedirectToLogin() {
 
 /**
  * A signed-in user never sees the login page: right after logging in (when `auth.me` turns
- * into a user) it gives way to the page first asked for, or the inbox.
+ * into a user) it gives way to the page first asked for, or the landing page of their role.
  */
-function RedirectAfterLogin() {
-  const next = new URLSearchParams(useSearch()).get("next");
-  return <Redirect to={safeNextPath(next)} replace />;
+function RedirectAfterLogin({ home }: { home: string }) {
+  const next = safeNextPath(new URLSearchParams(useSearch()).get("next"));
+  // No (usable) page asked for: the landing page of the user's role.
+  return <Redirect to={next === HOME_PATH ? home : next} replace />;
 }
 
 export function SignedInRoutes({ user }: { user: StaffUser }) {
@@ -49,10 +59,10 @@ export function SignedInRoutes({ user }: { user: StaffUser }) {
     <AppLayout user={user}>
       <Switch>
         <Route path="/login">
-          <RedirectAfterLogin />
+          <RedirectAfterLogin home={homePathFor(user.role)} />
         </Route>
         <Route path="/">
-          <Redirect to="/tips" replace />
+          <Redirect to={homePathFor(user.role)} replace />
         </Route>
         <Route path="/staff-accounts">
           <StaffAccountsPage user={user} />
@@ -78,8 +88,33 @@ export function SignedInRoutes({ user }: { user: StaffUser }) {
         </Route>
         <Route path="/cases/:id">{(params) => <CaseDetailPage id={params.id} user={user} />}</Route>
         <Route path="/series/:id">{(params) => <SeriesPage id={params.id} user={user} />}</Route>
+        <Route path="/referrals">
+          <ReferralsPage user={user} />
+        </Route>
+        <Route path="/referrals/:id">
+          {(params) => <ReferralDetailPage id={params.id} user={user} />}
+        </Route>
+        <Route path="/portal">
+          <PortalPage user={user} />
+        </Route>
+        <Route path="/portal/:id">
+          {(params) => <PortalReferralPage id={params.id} user={user} />}
+        </Route>
+        <Route path="/agencies">
+          <AgenciesPage user={user} />
+        </Route>
+        <Route path="/deliveries">
+          <DeliveriesPage user={user} />
+        </Route>
+        <Route path="/routing">
+          <RoutingPage user={user} />
+        </Route>
+        <Route path="/routing/new">
+          <RulePage id={null} user={user} />
+        </Route>
+        <Route path="/routing/:id">{(params) => <RulePage id={params.id} user={user} />}</Route>
         <Route>
-          <NotFoundPage />
+          <NotFoundPage role={user.role} />
         </Route>
       </Switch>
     </AppLayout>

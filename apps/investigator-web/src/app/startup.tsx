@@ -1,9 +1,7 @@
-import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { Container, PageLayout } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
 import { t } from "../i18n";
-import { ErrorMessage } from "../components/error-message";
+import { ErrorAlert } from "../components/error-message";
 
 function Brand() {
   return <span className="iw-brand">{t.app.name}</span>;
@@ -24,12 +22,7 @@ export function StartupError({ error, onRetry }: { error: unknown; onRetry: () =
   return (
     <PageLayout brand={<Brand />} skipLinkLabel={t.app.skipLink}>
       <Container size="narrow">
-        <Alert tone="danger" title={t.app.cannotReachServer}>
-          <ErrorMessage error={error} />
-          <Button variant="secondary" onClick={onRetry}>
-            {t.app.tryAgain}
-          </Button>
-        </Alert>
+        <ErrorAlert title={t.app.cannotReachServer} error={error} onRetry={onRetry} />
       </Container>
     </PageLayout>
   );

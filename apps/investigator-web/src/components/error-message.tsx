@@ -1,4 +1,5 @@
 import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
 import { t } from "../i18n";
 import { requestId } from "../lib/errors";
 
@@ -8,19 +9,29 @@ export function ErrorMessage({ error }: { error: unknown }) {
   return id ? <p className="iw-error-reference">{t.app.errorReference(id)}</p> : null;
 }
 
-/** A failed request: what went wrong, and the support reference when there is one. */
+/**
+ * A failed request: what went wrong, the support reference when there is one, and "Try again"
+ * when the caller can repeat the request.
+ */
 export function ErrorAlert({
   title,
   error,
   live,
+  onRetry,
 }: {
   title: string;
   error: unknown;
   live?: boolean;
+  onRetry?: () => void;
 }) {
   return (
     <Alert tone="danger" live={live} title={title}>
       <ErrorMessage error={error} />
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          {t.app.tryAgain}
+        </Button>
+      )}
     </Alert>
   );
 }

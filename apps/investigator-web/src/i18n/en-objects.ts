@@ -72,7 +72,16 @@ export const objectsMessages = {
     moveDown: (n: number) => `Move image ${n} down`,
     remove: (n: number) => `Remove image ${n}`,
     add: "Add an image",
-    addHint: "JPEG, PNG or WebP, up to 15 MB. Metadata such as GPS position is removed.",
+    addHint:
+      "JPEG, PNG, WebP or AVIF, up to 15 MB. Metadata such as GPS position, camera and embedded thumbnails is removed before the image is stored.",
+    dropHere: "Or drop an image file here.",
+    selected: (name: string) => `Selected: ${name}`,
+    uploading: "Uploading the image",
+    percent: (value: number) => `${value} %`,
+    processing: "Making the sizes and formats…",
+    processingFailed: "This image could not be processed. Remove it and upload it again.",
+    processed: (sizes: number) =>
+      `Ready: AVIF, WebP and JPEG in ${sizes} ${sizes === 1 ? "size" : "sizes"}.`,
     alt: "Description of the image (English)",
     upload: "Upload image",
     uploaded: "Image added.",

@@ -10,6 +10,9 @@ import type {
 import type { TipSort } from "../features/inbox/inbox-search";
 import { triageEn } from "./en-triage";
 import { casesMessages, objectsMessages } from "./en-objects";
+import { similarityMessages } from "./en-similarity";
+import { routingMessages } from "./en-routing";
+import { referralsEn } from "./en-referrals";
 
 const plural = new Intl.PluralRules("en");
 const count = new Intl.NumberFormat("en");
@@ -144,7 +147,7 @@ export const en = {
   notFound: {
     title: "Page not found",
     text: "There is no page at this address.",
-    backToInbox: "Go to the tip inbox",
+    backToStart: "Go to your start page",
   },
   inbox: {
     title: "Tip inbox",
@@ -214,6 +217,12 @@ export const en = {
       heading: "Tip text",
       none: "The tipster wrote no text.",
     },
+    photos: {
+      heading: "Photos from the tipster",
+      alt: (n: number) => `Photo ${n} sent by the tipster (opens at full size)`,
+      processing: "Making the sizes…",
+      failed: (n: number) => `Photo ${n} could not be read.`,
+    },
     object: {
       heading: "Object",
       ref: "Reference",
@@ -234,8 +243,11 @@ export const en = {
       note: "Note:",
     },
   },
+  referrals: referralsEn,
   objects: objectsMessages,
   cases: casesMessages,
+  similarity: similarityMessages,
+  routing: routingMessages,
   labels: {
     role: {
       analyst: "Analyst",

@@ -163,6 +163,28 @@ export const en = {
     contactHint:
       "Optional: you never need to give it. If you leave a way to reach you, such as an e-mail address, it is stored encrypted and used only to ask you about this tip. You can also stay anonymous and read our questions with your receipt code.",
     otherAbuse: "I want to report abuse that is not about this object",
+    photos: {
+      label: "Photos (optional)",
+      hint: (max: number) =>
+        `Up to ${max} photos of the object, a label or the place you saw it: JPEG, PNG, WebP or AVIF, 15 MB each. Before a photo is kept we remove everything hidden in it, such as where it was taken and with which camera, and the file's name is never sent.`,
+      listLabel: "Attached photos",
+      uploading: (n: number) => `Uploading photo ${n}`,
+      percent: (value: string) => `${value} %`,
+      attached: (n: number) => `Photo ${n} is attached.`,
+      remove: (n: number) => `Remove photo ${n}`,
+      tooMany: (max: number) => `You can attach at most ${max} photos. The others were left out.`,
+      errors: {
+        unsupported_image:
+          "This file is not a photo we can take. Use a JPEG, PNG, WebP or AVIF image.",
+        image_too_large: "This photo is larger than 15 MB. Choose a smaller copy.",
+        image_empty: "This file is empty.",
+        image_too_many_pixels: "This photo has too many pixels. Choose a smaller copy.",
+        image_unreadable: "This photo is damaged or incomplete. Choose another copy.",
+        image_busy:
+          "Many photos are being sent right now. Remove this one and try again in a minute.",
+        failed: "The photo could not be sent. Check your connection, remove it and try again.",
+      },
+    },
     submit: "Send tip",
     errors: {
       answer: "Tell us at least a country, a place, a brand or a few words.",
@@ -176,6 +198,9 @@ export const en = {
       objectNotAcceptingTips:
         "This object no longer takes tips: its origin has been found. Thank you.",
       objectNotFound: "This object is no longer shown, so the tip could not be sent.",
+      photoExpired:
+        "A photo you attached has expired. Remove it, attach it again and send your tip once more.",
+      photosUploading: "Wait until your photos have finished sending, then send your tip.",
       unavailable:
         "We could not send your tip. Check your connection and try again: what you typed is still here.",
     },

@@ -12,6 +12,7 @@ import {
 } from "@trace/domain";
 import type { Executor } from "../client";
 import { objectImages, traceObjects } from "../schema";
+import { listImageVariants } from "./images";
 import { iso } from "./serialize";
 
 /** The statuses that exist publicly; everything else must be unreachable from the public surface. */
@@ -20,12 +21,15 @@ const PUBLIC_STATUSES: ObjectStatus[] = ["published", "origin_found"];
 type ImageRow = typeof objectImages.$inferSelect;
 type ObjectRow = typeof traceObjects.$inferSelect;
 
-function toPublicImage(image: ImageRow, locale: Locale): PublicImage {
+type VariantsByImage = Awaited<ReturnType<typeof listImageVariants>>;
+
+function toPublicImage(image: ImageRow, locale: Locale, variants: VariantsByImage): PublicImage {
   return {
     id: image.id,
     width: image.width,
     height: image.height,
     alt: pickLocalized(image.alt, locale),
+    variants: variants.get(image.id) ?? [],
   };
 }
 
@@ -33,6 +37,7 @@ function toSummary(
   row: ObjectRow,
   cover: ImageRow | undefined,
   locale: Locale,
+  variants: VariantsByImage,
 ): PublicObjectSummary {
   return {
     ref: row.ref,
@@ -40,7 +45,7 @@ function toSummary(
     status: publicObjectStatus(row.status)!,
     title: pickLocalized(row.title, locale),
     regionHint: row.regionHint ? pickLocalized(row.regionHint, locale) : null,
-    cover: cover ? toPublicImage(cover, locale) : null,
+    cover: cover ? toPublicImage(cover, locale, variants) : null,
     publishedAt: iso(row.publishedAt ?? row.createdAt),
   };
 }
@@ -89,8 +94,13 @@ export async function listPublishedObjects(
         )
     : [];
   const coverByObject = new Map(covers.map((c) => [c.objectId, c]));
+  const variants = await listImageVariants(
+    db,
+    "object",
+    covers.map((c) => c.id),
+  );
   return {
-    items: rows.map((row) => toSummary(row, coverByObject.get(row.id), input.locale)),
+    items: rows.map((row) => toSummary(row, coverByObject.get(row.id), input.locale, variants)),
     total: totalRow?.total ?? 0,
   };
 }
@@ -110,10 +120,15 @@ export async function getPublicObjectByRef(
     .from(objectImages)
     .where(eq(objectImages.objectId, row.id))
     .orderBy(asc(objectImages.position));
+  const variants = await listImageVariants(
+    db,
+    "object",
+    images.map((i) => i.id),
+  );
   return {
-    ...toSummary(row, images[0], locale),
+    ...toSummary(row, images[0], locale, variants),
     question: pickLocalized(row.question, locale),
-    images: images.map((image) => toPublicImage(image, locale)),
+    images: images.map((image) => toPublicImage(image, locale, variants)),
   };
 }
 

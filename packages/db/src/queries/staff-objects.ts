@@ -10,6 +10,7 @@ import type {
 import type { Executor } from "../client";
 import { objectImages, series, staffUsers, traceObjects } from "../schema";
 import { iso, isoOrNull } from "./serialize";
+import { listImageVariants } from "./images";
 import type { NewObjectImage } from "./objects";
 
 /** Every object, whatever its status: for staff only, never for the public surface. */
@@ -85,6 +86,11 @@ export async function getStaffObject(db: Executor, id: string): Promise<StaffObj
     .from(objectImages)
     .where(eq(objectImages.objectId, id))
     .orderBy(asc(objectImages.position));
+  const variants = await listImageVariants(
+    db,
+    "object",
+    images.map((i) => i.id),
+  );
   const o = row.object;
   return {
     id: o.id,
@@ -106,6 +112,8 @@ export async function getStaffObject(db: Executor, id: string): Promise<StaffObj
       width: i.width,
       height: i.height,
       alt: i.alt,
+      status: i.status,
+      variants: variants.get(i.id) ?? [],
     })),
     createdAt: iso(o.createdAt),
     updatedAt: iso(o.updatedAt),

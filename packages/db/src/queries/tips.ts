@@ -11,6 +11,7 @@ import {
   type TriageStatus,
 } from "@trace/domain";
 import type { Executor } from "../client";
+import { listTipPhotos } from "./images";
 import { messages, objectImages, staffUsers, tipEvents, tips, traceObjects } from "../schema";
 import { iso } from "./serialize";
 import { listStaffThread } from "./messages";
@@ -264,6 +265,7 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
         .where(eq(staffUsers.id, row.assigneeId))
     : [];
   const thread = await listStaffThread(db, id);
+  const photos = await listTipPhotos(db, id);
   return {
     id: row.id,
     answer: {
@@ -287,5 +289,6 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
     assignee: assignee ?? null,
     messages: thread,
+    photos,
   };
 }

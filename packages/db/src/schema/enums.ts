@@ -3,6 +3,8 @@ import {
   CASE_STATUSES,
   COUNTRY_CONFIDENCES,
   DELIVERY_CHANNELS,
+  IMAGE_STATUSES,
+  IMAGE_VARIANT_FORMATS,
   MESSAGE_AUTHORS,
   OBJECT_CATEGORIES,
   OBJECT_STATUSES,
@@ -36,3 +38,5 @@ export const deliveryChannelEnum = pgEnum("delivery_channel", DELIVERY_CHANNELS)
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const referralDispositionEnum = pgEnum("referral_disposition", REFERRAL_DISPOSITIONS);
 export const referralMessageSideEnum = pgEnum("referral_message_side", REFERRAL_MESSAGE_SIDES);
+export const imageStatusEnum = pgEnum("image_status", IMAGE_STATUSES);
+export const imageVariantFormatEnum = pgEnum("image_variant_format", IMAGE_VARIANT_FORMATS);

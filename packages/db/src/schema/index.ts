@@ -6,3 +6,5 @@ export * from "./objects";
 export * from "./tips";
 export * from "./routing";
 export * from "./audit";
+export * from "./images";
+export * from "./image-hashes";

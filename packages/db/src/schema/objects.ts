@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@trace/domain";
 import { at, createdAt, id } from "./columns";
-import { objectCategoryEnum, objectStatusEnum } from "./enums";
+import { imageStatusEnum, objectCategoryEnum, objectStatusEnum } from "./enums";
 import { series } from "./cases";
 import { staffUsers } from "./staff";
 
@@ -31,7 +31,11 @@ export const traceObjects = pgTable(
   (t) => [index().on(t.status, t.publishedAt), index().on(t.seriesId)],
 );
 
-/** Images are stored by content hash in the media store; names never come from the uploader. */
+/**
+ * Images are stored by content hash in the media store; names never come from the uploader.
+ * `storageKey` is the sanitised original (metadata stripped on upload); its variants are made in
+ * the background (`image.process`) and live in `image_variants`.
+ */
 export const objectImages = pgTable(
   "object_images",
   {
@@ -45,6 +49,8 @@ export const objectImages = pgTable(
     width: integer().notNull(),
     height: integer().notNull(),
     alt: jsonb().$type<LocalizedText>().notNull(),
+    status: imageStatusEnum().notNull().default("pending"),
+    processedAt: at(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.objectId, t.position)],

@@ -53,6 +53,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     totpSecret: "DEMOLIAISONONLYNOTASECRETAAAAAAA",
   },
   {
+    email: "liaison.fr@trace.example",
+    password: "demo-liaison-fr-2026",
+    role: "agency_liaison",
+    displayName: "Demo Liaison (France)",
+    agencyCode: "FR-PN",
+    totpSecret: "DEMOLIAISONFRONLYNOTASECRETAAAAA",
+  },
+  {
     email: "admin@trace.example",
     password: "demo-admin-2026",
     role: "admin",
@@ -61,6 +69,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     totpSecret: "DEMOADMINONLYNOTASECRETAAAAAAAAA",
   },
 ];
+
+/**
+ * The demo agency that receives its referrals by signed webhook, at the small receiver the API
+ * starts next to the demo data (apps/api/src/delivery/demo-receiver.ts). The secret is published
+ * like the demo logins: demo only, never seeded in production.
+ */
+export const DEMO_WEBHOOK = {
+  agencyCode: "NL-NP",
+  secret: "whsec_DEMO-ONLY-not-a-secret-published-in-README",
+} as const;
 
 /**
  * The receipt code of one fixed demo tip, so a newcomer can try "check my tip" at once.

@@ -4,8 +4,10 @@ import type { Database } from "../client";
 import type { MediaStore } from "../media-store";
 import { hasAnyAgency } from "../queries/agencies";
 import { appendAuditEvent, type AuditEntry } from "../queries/audit";
-import { DEMO_ACCOUNTS, DEMO_CASES } from "./demo-data";
+import { setAgencyDelivery } from "../queries/delivery";
+import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_RECEIPT_CODE, DEMO_WEBHOOK } from "./demo-data";
 import { mulberry32 } from "./prng";
+import { insertDemoRouting } from "./seed-routing";
 import {
   insertDemoAgenciesAndStaff,
   insertDemoCases,
@@ -13,8 +15,14 @@ import {
   storeDemoImages,
 } from "./seed-catalogue";
 import { insertDemoTips } from "./seed-tips";
+import {
+  hashDemoImages,
+  insertDemoImageHashes,
+  insertDemoTipPhotos,
+  storeDemoTipPhotos,
+} from "./seed-similarity";
 
-export { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, type DemoAccount } from "./demo-data";
+export { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, DEMO_WEBHOOK, type DemoAccount } from "./demo-data";
 export { renderImage, type ImageSpec, type RenderedImage } from "./images";
 
 export interface SeedDeps {
@@ -30,6 +38,16 @@ export interface SeedDeps {
   random: RandomSource;
   /** Every date in the demo is placed relative to this instant. */
   now: Date;
+  /**
+   * The 64-bit perceptual hash (16 hex digits) the API computes for every image, so the demo's
+   * similarity panels work at once. Absent: the images are left for the processing job to index.
+   */
+  perceptualHash?: ((bytes: Uint8Array) => Promise<string>) | undefined;
+  /**
+   * Where the demo webhook agency (`DEMO_WEBHOOK.agencyCode`) delivers, and its secret encrypted
+   * as the API stores it. Absent: every demo agency uses the portal.
+   */
+  demoWebhook?: { url: string; secretCiphertext: string } | undefined;
 }
 
 export interface SeedResult {
@@ -52,6 +70,14 @@ export async function seedDemoData(database: Database, deps: SeedDeps): Promise<
   if (await hasAnyAgency(database.db)) return { seeded: false, counts: {} };
 
   const images = await storeDemoImages(deps.media);
+  const tipPhotos = await storeDemoTipPhotos(deps.media);
+  const imageHashes = deps.perceptualHash
+    ? await hashDemoImages(
+        deps.media,
+        [...[...images.values()].flat(), ...tipPhotos].map((image) => image.storageKey),
+        deps.perceptualHash,
+      )
+    : null;
   const passwordHashes = await Promise.all(
     DEMO_ACCOUNTS.map((account) => deps.hashPassword(account.password)),
   );
@@ -67,6 +93,13 @@ export async function seedDemoData(database: Database, deps: SeedDeps): Promise<
       passwordHashes,
       DEMO_ACCOUNTS.map((account) => deps.encryptSecret(account.totpSecret)),
     );
+    if (deps.demoWebhook) {
+      await setAgencyDelivery(tx, agencyIds.get(DEMO_WEBHOOK.agencyCode)!, {
+        deliveryChannel: "webhook",
+        webhookUrl: deps.demoWebhook.url,
+        webhookSecretCiphertext: deps.demoWebhook.secretCiphertext,
+      });
+    }
     const series = await insertDemoCases(tx, agencyIds, deps.now);
     const objects = await insertDemoObjects(tx, {
       series,
@@ -88,6 +121,22 @@ export async function seedDemoData(database: Database, deps: SeedDeps): Promise<
       audit,
     });
 
+    const routingCounts = await insertDemoRouting(tx, {
+      agencyIds,
+      staff,
+      prng,
+      now: deps.now,
+      audit,
+      random: deps.random,
+    });
+
+    const hashedImages = imageHashes ? await insertDemoImageHashes(tx, imageHashes) : 0;
+    const tipPhotoCount = await insertDemoTipPhotos(tx, {
+      photos: tipPhotos,
+      demoTipReceiptHash: deps.hashReceipt(DEMO_RECEIPT_CODE),
+      hashes: imageHashes,
+    });
+
     // The chain is appended in time order, as it would have been written live.
     audit.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const entry of audit) await appendAuditEvent(tx, entry);
@@ -99,7 +148,10 @@ export async function seedDemoData(database: Database, deps: SeedDeps): Promise<
       series: series.size,
       objects: objects.size,
       objectImages: [...images.values()].reduce((n, list) => n + list.length, 0),
+      imageHashes: hashedImages + (imageHashes ? tipPhotoCount : 0),
+      tipPhotos: tipPhotoCount,
       ...tipCounts,
+      ...routingCounts,
       auditEvents: audit.length,
     };
   });

@@ -4,6 +4,7 @@ import type { MediaStore } from "../media-store";
 import type { AuditEntry } from "../queries/audit";
 import { insertAgencies } from "../queries/agencies";
 import { insertCase, insertSeries } from "../queries/cases";
+import { enqueuePendingObjectImages } from "../queries/images";
 import { insertObject, type NewObjectImage } from "../queries/objects";
 import { insertStaffUser } from "../queries/staff";
 import {
@@ -178,6 +179,9 @@ export async function insertDemoObjects(
       },
       input.images.get(object.key)!,
     );
+    // Demo images take the same road as uploads: the `image.process` job makes their AVIF, WebP
+    // and JPEG variants once the API's worker runs (the originals are served until then).
+    await enqueuePendingObjectImages(tx, id);
     seeded.set(object.key, { id, ref, status: object.status, publishedAt });
     audit.push({
       at: createdAt,

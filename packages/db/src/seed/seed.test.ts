@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,7 @@ import {
 import type { Database } from "../client";
 import { createFsMediaStore, type MediaStore } from "../media-store";
 import { verifyAuditChain } from "../queries/audit";
+import { bigintToHash } from "../queries/similarity";
 import { findStaffCredentials } from "../queries/staff";
 import { getStatsSummary } from "../queries/stats";
 import { getTipStatusByReceiptHash } from "../queries/tips";
@@ -41,6 +42,8 @@ function testDeps(media: MediaStore): SeedDeps {
     encryptSecret: (plain) => `test-cipher:${Buffer.from(plain).toString("base64")}`,
     random: (n) => new Uint8Array(randomBytes(n)),
     now: NOW,
+    // The perceptual hash lives in the API; here any 64-bit digest of the bytes will do.
+    perceptualHash: async (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16),
   };
 }
 
@@ -51,9 +54,13 @@ const TABLES = {
   series: schema.series,
   objects: schema.traceObjects,
   objectImages: schema.objectImages,
+  imageHashes: schema.imageHashes,
+  tipPhotos: schema.tipPhotos,
   tips: schema.tips,
   tipEvents: schema.tipEvents,
   messages: schema.messages,
+  routingRules: schema.routingRules,
+  referrals: schema.referrals,
   auditEvents: schema.auditEvents,
 };
 
@@ -154,7 +161,7 @@ describe.each(await createTestDatabases())("demo seed on $name", (engine) => {
       byStatus("in_review"),
       byStatus("approved"),
       byStatus("origin_found"),
-    ]).toEqual([2, 2, 1, 3]);
+    ]).toEqual([5, 2, 1, 3]);
     for (const object of objects) {
       expect(object.publishedAt !== null).toBe(
         object.status === "published" || object.status === "origin_found",
@@ -224,6 +231,54 @@ describe.each(await createTestDatabases())("demo seed on $name", (engine) => {
     }
   });
 
+  it("queues every object image and tipster photo for the image pipeline, like an upload", async () => {
+    const images = await database.db
+      .select({ id: schema.objectImages.id, status: schema.objectImages.status })
+      .from(schema.objectImages);
+    const photos = await database.db
+      .select({ id: schema.tipPhotos.id, status: schema.tipPhotos.status })
+      .from(schema.tipPhotos);
+    expect([...images, ...photos].every((i) => i.status === "pending")).toBe(true);
+    const jobs = await database.db
+      .select({ key: schema.outbox.idempotencyKey, payload: schema.outbox.payload })
+      .from(schema.outbox)
+      .where(eq(schema.outbox.topic, "image.process"));
+    expect(jobs.map((j) => j.key).sort()).toEqual(
+      [
+        ...images.map((i) => `image.process:object:${i.id}`),
+        ...photos.map((p) => `image.process:tip:${p.id}`),
+      ].sort(),
+    );
+  });
+
+  it("attaches the tipsters' photos to the demo tip and to a general tip", async () => {
+    const photos = await database.db
+      .select({ tipId: schema.tipPhotos.tipId, objectId: schema.tips.objectId })
+      .from(schema.tipPhotos)
+      .innerJoin(schema.tips, eq(schema.tips.id, schema.tipPhotos.tipId));
+    expect(photos).toHaveLength(2);
+    const [demoTip] = await database.db
+      .select({ id: schema.tips.id })
+      .from(schema.tips)
+      .where(eq(schema.tips.receiptHash, hashReceipt(DEMO_RECEIPT_CODE)));
+    expect(photos.map((p) => p.tipId)).toContain(demoTip!.id);
+    expect(photos.some((p) => p.objectId === null)).toBe(true);
+  });
+
+  it("indexes the perceptual hash of every object image and tipster photo", async () => {
+    expect(firstCounts.imageHashes).toBe(firstCounts.objectImages! + firstCounts.tipPhotos!);
+    const rows = await database.db
+      .select({ storageKey: schema.objectImages.storageKey, hash: schema.imageHashes.hash })
+      .from(schema.objectImages)
+      .innerJoin(schema.imageHashes, eq(schema.imageHashes.objectImageId, schema.objectImages.id));
+    expect(rows).toHaveLength(firstCounts.objectImages!);
+    for (const row of rows) {
+      const bytes = (await media.get(row.storageKey))!;
+      const expected = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+      expect(bigintToHash(row.hash)).toBe(expected);
+    }
+  });
+
   it("opens the fixed demo tip with its receipt code, with a staff question waiting", async () => {
     const view = await getTipStatusByReceiptHash(database.db, hashReceipt(DEMO_RECEIPT_CODE));
     expect(view).toMatchObject({
@@ -241,6 +296,39 @@ describe.each(await createTestDatabases())("demo seed on $name", (engine) => {
       expect(found?.passwordHash).toBe(`test-only:${account.password}`);
       expect(found?.user.agencyId !== null).toBe(account.agencyCode !== null);
     }
+  });
+
+  it("has routing rules and refers every routed tip, at every step of the referral lifecycle", async () => {
+    const rules = await database.db.select().from(schema.routingRules);
+    expect(rules.some((r) => !r.isEnabled)).toBe(true);
+    const referred = await database.db
+      .selectDistinct({ tipId: schema.referralTips.tipId })
+      .from(schema.referralTips);
+    const routed = await database.db
+      .select({ id: schema.tips.id })
+      .from(schema.tips)
+      .where(eq(schema.tips.triageStatus, "routed"));
+    expect(new Set(referred.map((r) => r.tipId))).toEqual(new Set(routed.map((t) => t.id)));
+    const referrals = await database.db.select().from(schema.referrals);
+    expect(new Set(referrals.map((r) => r.status))).toEqual(
+      new Set(["pending", "delivered", "acknowledged", "disposed"]),
+    );
+    // Pending referrals wait for the worker: each has its delivery job.
+    const jobs = await database.db
+      .select({ key: schema.outbox.idempotencyKey })
+      .from(schema.outbox)
+      .where(eq(schema.outbox.topic, "referral.deliver"));
+    expect(new Set(jobs.map((j) => j.key))).toEqual(
+      new Set(referrals.filter((r) => r.status === "pending").map((r) => r.idempotencyKey)),
+    );
+    // The Belgian demo liaison has delivered referrals to look at.
+    const [be] = await database.db
+      .select({ id: schema.agencies.id })
+      .from(schema.agencies)
+      .where(eq(schema.agencies.code, "BE-FEDPOL"));
+    expect(
+      referrals.filter((r) => r.agencyId === be!.id && r.status !== "pending").length,
+    ).toBeGreaterThan(0);
   });
 
   it("writes an intact audit chain with one tip.submitted per tip and public stats above zero", async () => {

@@ -39,6 +39,22 @@ export const AUDIT_ACTIONS = [
   "series.updated",
   "series.status_changed",
   "series.outcome_recorded",
+  // Routing rules and referrals.
+  "routing_rule.created",
+  "routing_rule.changed",
+  "routing_rule.reordered",
+  "referral.created",
+  "referral.created_against_suggestion",
+  "referral.read",
+  "referral.acknowledged",
+  "referral.disposed",
+  "referral.message_sent",
+  // Delivery of referrals and background jobs.
+  "referral.delivered",
+  "delivery.dead_lettered",
+  "delivery.redelivered",
+  "agency.delivery_changed",
+  "agency.webhook_secret_rotated",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -51,6 +67,10 @@ export const AUDIT_ENTITY_TYPES = [
   "referral",
   "user",
   "session",
+  "agency",
+  "routing_rule",
+  /** A background job in the outbox (its numeric id). */
+  "delivery",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;

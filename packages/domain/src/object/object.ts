@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ImageStatusSchema, ImageVariantSchema } from "../image/image";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LocalizedTextSchema } from "../shared/locale";
 
@@ -47,6 +48,8 @@ export const ObjectImageSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   alt: LocalizedTextSchema,
+  status: ImageStatusSchema,
+  variants: z.array(ImageVariantSchema),
 });
 export type ObjectImage = z.infer<typeof ObjectImageSchema>;
 

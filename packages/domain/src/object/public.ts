@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ImageVariantSchema } from "../image/image";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LocaleSchema } from "../shared/locale";
 import { ObjectCategorySchema, ObjectRefSchema, PublicObjectStatusSchema } from "./object";
@@ -16,6 +17,8 @@ export const PublicImageSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   alt: ServedTextSchema,
+  /** Ready-made sizes and formats, widest last per format; empty while still being processed. */
+  variants: z.array(ImageVariantSchema),
 });
 export type PublicImage = z.infer<typeof PublicImageSchema>;
 

@@ -3,6 +3,7 @@ import { IdSchema, TimestampSchema } from "../shared/ids";
 
 export const REFERRAL_STATUSES = ["pending", "delivered", "acknowledged", "disposed"] as const;
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
 export const REFERRAL_DISPOSITIONS = [
   "useful_lead",
@@ -17,6 +18,7 @@ export type ReferralDisposition = z.infer<typeof ReferralDispositionSchema>;
 /** Who wrote a message on a referral: the receiving agency or the hub. */
 export const REFERRAL_MESSAGE_SIDES = ["agency", "hub"] as const;
 export const ReferralMessageSideSchema = z.enum(REFERRAL_MESSAGE_SIDES);
+export type ReferralMessageSide = z.infer<typeof ReferralMessageSideSchema>;
 
 /** A lead package (one or more tips about an object) sent to one agency. */
 export const ReferralSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIP_PHOTOS, TipPhotoTokenSchema } from "../image/image";
 import { CountryCodeSchema } from "../shared/country";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LanguageCodeSchema } from "../shared/locale";
@@ -78,6 +79,15 @@ export const TipSubmissionSchema = z
     contact: optionalText(TIP_LIMITS.contact),
     /** The tipster reports abuse unrelated to an object: hotline guidance, top of the queue. */
     concernsOtherAbuse: z.boolean().default(false),
+    /** Photos uploaded first (`POST /public-api/tip-photos`), named by their one-time tokens. */
+    photoTokens: z
+      .array(TipPhotoTokenSchema)
+      .max(MAX_TIP_PHOTOS, `At most ${MAX_TIP_PHOTOS} photos.`)
+      .refine(
+        (tokens) => new Set(tokens).size === tokens.length,
+        "Each photo can be attached once.",
+      )
+      .default([]),
   })
   .refine(
     (tip) =>

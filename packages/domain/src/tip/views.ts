@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TipPhotoViewSchema } from "../image/image";
 import { CountryCodeSchema } from "../shared/country";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LanguageCodeSchema } from "../shared/locale";
@@ -72,5 +73,7 @@ export const TipDetailSchema = TipSchema.omit({ objectId: true, updatedAt: true 
   assignee: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
   /** The dialogue, oldest first; `isNew` marks tipster replies unseen by staff until this read. */
   messages: z.array(StaffThreadMessageSchema),
+  /** Photos the tipster attached, stripped of metadata; served on the staff listener only. */
+  photos: z.array(TipPhotoViewSchema),
 });
 export type TipDetail = z.infer<typeof TipDetailSchema>;

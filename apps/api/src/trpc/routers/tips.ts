@@ -23,6 +23,7 @@ import {
   lockTipForTriage,
   markMessagesRead,
 } from "@trace/db";
+import { attachTipPhotos } from "../../images/tip-photos";
 import { encryptContact, hashReceipt } from "../../services/secrets";
 import { appError } from "../errors";
 import { publicProcedure, router } from "../init";
@@ -61,6 +62,8 @@ export const tipsRouter = router({
           priority: initialTipPriority(input.concernsOtherAbuse),
           receivedAt: now,
         });
+        // In the tip's transaction: the tip exists with all its photos, or not at all.
+        await attachTipPhotos(tx, tip.id, input.photoTokens, now);
         await appendAuditEvent(tx, {
           at: now,
           actorId: null,

@@ -1,11 +1,10 @@
 import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { Pagination } from "@trace/ui/pagination";
 import { Spinner } from "@trace/ui/spinner";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useLocation, useSearch } from "wouter";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -56,12 +55,11 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
       ) : list.isError && errorCode(list.error) === "FORBIDDEN" ? (
         <Alert tone="warning" title={t.forbidden.tips} />
       ) : list.isError ? (
-        <Alert tone="danger" title={t.inbox.loadError}>
-          <ErrorMessage error={list.error} />
-          <Button variant="secondary" onClick={() => void list.refetch()}>
-            {t.app.tryAgain}
-          </Button>
-        </Alert>
+        <ErrorAlert
+          title={t.inbox.loadError}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
       ) : (
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <div className="iw-results__bar">

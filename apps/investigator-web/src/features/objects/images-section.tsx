@@ -2,32 +2,41 @@ import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Card } from "@trace/ui/card";
 import { Field, TextInput } from "@trace/ui/field";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { ProgressBar } from "@trace/ui/progress-bar";
+import { Spinner } from "@trace/ui/spinner";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import type { ImageUploadResult } from "@trace/domain";
 import { t } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
+import { UploadError, uploadWithProgress } from "@trace/ui/upload";
 import type { StaffObjectView } from "./object-detail-page";
 
-/** Sends one image to the staff upload route (multipart; the session cookie goes along). */
-async function uploadImage(objectId: string, file: File, alt: string): Promise<void> {
-  const form = new FormData();
-  form.set("image", file);
-  form.set("alt", alt);
-  const res = await fetch(`/staff-api/objects/${objectId}/images`, {
-    method: "POST",
-    body: form,
-    credentials: "same-origin",
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? t.objects.images.uploadFailed);
-  }
+type StaffImage = StaffObjectView["images"][number];
+
+/** How often the page asks whether background processing has finished. */
+const PROCESSING_POLL_MS = 1500;
+
+/** The JPEG variants as a srcset; the sanitised original until they exist. */
+function imageSources(image: StaffImage): { src: string; srcSet?: string } {
+  const jpeg = image.variants.filter((v) => v.format === "jpeg");
+  if (jpeg.length === 0) return { src: `/media/${image.id}` };
+  return {
+    src: (jpeg.find((v) => v.width >= 640) ?? jpeg[jpeg.length - 1]!).url,
+    srcSet: jpeg.map((v) => `${v.url} ${v.width}w`).join(", "),
+  };
 }
 
 export function ImagesSection({ object, canEdit }: { object: StaffObjectView; canEdit: boolean }) {
   const i = t.objects.images;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const isProcessing = object.images.some((image) => image.status === "pending");
+  // While an image is being processed, ask again now and then: its variants appear by themselves.
+  useQuery({
+    ...trpc.objects.byId.queryOptions({ id: object.id }),
+    refetchInterval: isProcessing ? PROCESSING_POLL_MS : false,
+  });
   const onChanged = (data?: StaffObjectView) => {
     if (data) queryClient.setQueryData(trpc.objects.byId.queryKey({ id: object.id }), data);
     else
@@ -57,12 +66,14 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
             <li key={image.id}>
               {/* Served by the staff listener to signed-in staff only. */}
               <img
-                src={`/media/${image.id}`}
+                {...imageSources(image)}
+                sizes="12rem"
                 alt={i.imageAlt(index + 1, image.alt.en)}
                 width={image.width}
                 height={image.height}
                 loading="lazy"
               />
+              <ImageStatus image={image} />
               {canEdit && (
                 <div className="iw-image-list__actions">
                   <Button
@@ -101,38 +112,94 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
   );
 }
 
+function ImageStatus({ image }: { image: StaffImage }) {
+  const i = t.objects.images;
+  if (image.status === "pending") return <Spinner label={i.processing} isLabelVisible />;
+  if (image.status === "failed")
+    return <p className="iw-image-list__failed">{i.processingFailed}</p>;
+  const widths = new Set(image.variants.map((v) => v.width)).size;
+  return <p className="iw-muted">{i.processed(widths)}</p>;
+}
+
+/** The API's message for a refused upload (it says what to do), or a generic one. */
+function uploadErrorMessage(error: unknown): string {
+  return (error instanceof UploadError && error.serverMessage) || t.objects.images.uploadFailed;
+}
+
 function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: () => void }) {
   const i = t.objects.images;
   const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
   const [missingFile, setMissingFile] = useState(false);
+  const [isDragOver, setDragOver] = useState(false);
+  const [progress, setProgress] = useState(0);
   const upload = useMutation({
-    mutationFn: (file: File) => uploadImage(objectId, file, alt),
+    mutationFn: (chosen: File) => {
+      const form = new FormData();
+      form.set("image", chosen);
+      form.set("alt", alt);
+      setProgress(0);
+      return uploadWithProgress<ImageUploadResult>(`/staff-api/objects/${objectId}/images`, form, {
+        onProgress: setProgress,
+      });
+    },
     onSuccess: () => {
       setAlt("");
+      setFile(null);
       if (fileRef.current) fileRef.current.value = "";
       onUploaded();
     },
   });
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setMissingFile(false);
+    upload.reset();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
     setMissingFile(!file);
     if (file) upload.mutate(file);
   };
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragOver(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragOver(false);
+    const dropped = event.dataTransfer.files[0];
+    if (!dropped) return;
+    if (fileRef.current) fileRef.current.value = "";
+    choose(dropped);
+  };
+
   return (
     <form onSubmit={submit} noValidate className="iw-form">
-      <Field label={i.add} hint={i.addHint} error={missingFile ? i.chooseFile : undefined}>
-        {(props) => (
-          <input
-            {...props}
-            ref={fileRef}
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            className="t-input"
-          />
-        )}
-      </Field>
+      <div
+        className={`iw-drop-zone${isDragOver ? " iw-drop-zone--over" : ""}`}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDragOver(false)}
+        onDrop={onDrop}
+      >
+        <Field label={i.add} hint={i.addHint} error={missingFile ? i.chooseFile : undefined}>
+          {(props) => (
+            <input
+              {...props}
+              ref={fileRef}
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/avif"
+              className="t-input"
+              onChange={(e) => choose(e.currentTarget.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
+        <p className="iw-muted" aria-live="polite">
+          {file ? i.selected(file.name) : i.dropHere}
+        </p>
+      </div>
       <Field label={i.alt}>
         {(props) => (
           <TextInput
@@ -143,7 +210,14 @@ function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: ()
           />
         )}
       </Field>
-      {upload.isError && <Alert tone="danger" title={upload.error.message} />}
+      {upload.isPending && (
+        <ProgressBar
+          label={i.uploading}
+          value={progress}
+          valueText={i.percent(Math.floor(progress * 100))}
+        />
+      )}
+      {upload.isError && <Alert tone="danger" title={uploadErrorMessage(upload.error)} />}
       {upload.isSuccess && <p role="status">{i.uploaded}</p>}
       <Button type="submit" variant="secondary" isLoading={upload.isPending}>
         {i.upload}

@@ -1,7 +1,6 @@
 import { can, IdSchema, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Badge } from "@trace/ui/badge";
-import { Button } from "@trace/ui/button";
 import { Card } from "@trace/ui/card";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
@@ -9,13 +8,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { format, t } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 import { ImagesSection } from "./images-section";
 import { LifecycleSection } from "./lifecycle-section";
 import { ObjectForm } from "./object-form";
+import { ObjectSimilarityPanel, SimilarityNotice } from "../similarity/object-similarity-panel";
 
 export type StaffObjectView = StaffOutputs["objects"]["byId"];
 
@@ -36,12 +36,7 @@ export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) 
   else if (!isId || code === "NOT_FOUND") body = <Alert tone="warning" title={d.notFound} />;
   else if (object.isError)
     body = (
-      <Alert tone="danger" title={d.loadError}>
-        <ErrorMessage error={object.error} />
-        <Button variant="secondary" onClick={() => void object.refetch()}>
-          {t.app.tryAgain}
-        </Button>
-      </Alert>
+      <ErrorAlert title={d.loadError} error={object.error} onRetry={() => void object.refetch()} />
     );
   else if (object.isPending) body = <Spinner label={d.loading} isLabelVisible />;
   else body = <ObjectView object={object.data} user={user} />;
@@ -71,6 +66,7 @@ function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser
   return (
     <div className="iw-detail-grid">
       <div className="iw-detail-grid__main">
+        {object.images.length > 0 && <SimilarityNotice objectId={object.id} />}
         <Card as="section" heading={d.facts} headingLevel={2}>
           <dl className="iw-dl">
             <div>
@@ -134,6 +130,12 @@ function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser
           </dl>
         </Card>
         <ImagesSection object={object} canEdit={isDraft && canEdit} />
+        {object.images.length > 0 && (
+          <ObjectSimilarityPanel
+            objectId={object.id}
+            imagesKey={object.images.map((image) => `${image.id}:${image.status}`).join()}
+          />
+        )}
         {isDraft && canEdit ? (
           <EditSection object={object} />
         ) : (

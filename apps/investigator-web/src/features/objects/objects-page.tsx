@@ -8,7 +8,7 @@ import {
 } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
 import { Badge } from "@trace/ui/badge";
-import { Button, ButtonLink } from "@trace/ui/button";
+import { ButtonLink } from "@trace/ui/button";
 import { DataTable } from "@trace/ui/data-table";
 import { Field, Select } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
@@ -17,7 +17,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { format, t } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -128,12 +128,11 @@ export function ObjectsPage({ user }: { user: StaffUser }) {
           ) : list.isError && errorCode(list.error) === "FORBIDDEN" ? (
             <Alert tone="warning" title={o().forbidden} />
           ) : list.isError ? (
-            <Alert tone="danger" title={o().loadError}>
-              <ErrorMessage error={list.error} />
-              <Button variant="secondary" onClick={() => void list.refetch()}>
-                {t.app.tryAgain}
-              </Button>
-            </Alert>
+            <ErrorAlert
+              title={o().loadError}
+              error={list.error}
+              onRetry={() => void list.refetch()}
+            />
           ) : (
             <>
               <p role="status">{o().objectCount(list.data.total)}</p>

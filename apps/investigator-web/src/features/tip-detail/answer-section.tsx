@@ -1,9 +1,10 @@
 import { Card } from "@trace/ui/card";
 import { useId, type ReactNode } from "react";
+import type { CountryCode, TipConfidence } from "@trace/domain";
 import { format, t } from "../../i18n";
 import type { TipDetailView } from "../../lib/trpc";
 
-function Entry({ term, children }: { term: string; children: ReactNode }) {
+export function Entry({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
       <dt>{term}</dt>
@@ -12,48 +13,69 @@ function Entry({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function Given({ value }: { value: string | undefined }) {
+function Given({ value }: { value: string | null | undefined }) {
   return value ? <>{value}</> : <span className="iw-muted">{t.app.notGiven}</span>;
 }
 
-/** The structured answer. Evidence links are text on purpose: staff must not open them by a slip. */
-export function AnswerSection({ answer }: { answer: TipDetailView["answer"] }) {
+/** What a tipster answered, in both the hub's and an agency's views of a tip. */
+interface Answer {
+  country?: CountryCode | null;
+  placeOrShop?: string | null;
+  brandOrProduct?: string | null;
+  timePeriod?: string | null;
+  evidenceLinks: readonly string[];
+  confidence: TipConfidence;
+}
+
+/**
+ * The structured answer as definition-list entries. Evidence links are text on purpose: staff
+ * must not open them by a slip.
+ */
+export function AnswerEntries({ answer }: { answer: Answer }) {
   const noteId = useId();
   const a = t.tip.answer;
   return (
-    <Card as="section" heading={a.heading} headingLevel={2}>
+    <>
+      <Entry term={a.country}>
+        <Given value={answer.country && format.countryName(answer.country)} />
+      </Entry>
+      <Entry term={a.placeOrShop}>
+        <Given value={answer.placeOrShop} />
+      </Entry>
+      <Entry term={a.brandOrProduct}>
+        <Given value={answer.brandOrProduct} />
+      </Entry>
+      <Entry term={a.timePeriod}>
+        <Given value={answer.timePeriod} />
+      </Entry>
+      <Entry term={a.evidenceLinks}>
+        {answer.evidenceLinks.length === 0 ? (
+          <span className="iw-muted">{a.noLinks}</span>
+        ) : (
+          <>
+            <p id={noteId} className="iw-note">
+              {a.evidenceLinksNote}
+            </p>
+            <ul className="iw-evidence-links" aria-describedby={noteId}>
+              {answer.evidenceLinks.map((link, index) => (
+                <li key={index} className="iw-mono">
+                  {link}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Entry>
+      <Entry term={a.confidence}>{t.labels.confidence[answer.confidence]}</Entry>
+    </>
+  );
+}
+
+export function AnswerSection({ answer }: { answer: TipDetailView["answer"] }) {
+  return (
+    <Card as="section" heading={t.tip.answer.heading} headingLevel={2}>
       <dl className="iw-dl">
-        <Entry term={a.country}>
-          <Given value={answer.country && format.countryName(answer.country)} />
-        </Entry>
-        <Entry term={a.placeOrShop}>
-          <Given value={answer.placeOrShop} />
-        </Entry>
-        <Entry term={a.brandOrProduct}>
-          <Given value={answer.brandOrProduct} />
-        </Entry>
-        <Entry term={a.timePeriod}>
-          <Given value={answer.timePeriod} />
-        </Entry>
-        <Entry term={a.evidenceLinks}>
-          {answer.evidenceLinks.length === 0 ? (
-            <span className="iw-muted">{a.noLinks}</span>
-          ) : (
-            <>
-              <p id={noteId} className="iw-note">
-                {a.evidenceLinksNote}
-              </p>
-              <ul className="iw-evidence-links" aria-describedby={noteId}>
-                {answer.evidenceLinks.map((link, index) => (
-                  <li key={index} className="iw-mono">
-                    {link}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Entry>
-        <Entry term={a.confidence}>{t.labels.confidence[answer.confidence]}</Entry>
+        <AnswerEntries answer={answer} />
       </dl>
     </Card>
   );

@@ -1,6 +1,5 @@
 import { can, IdSchema, type StaffUser } from "@trace/domain";
 import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
 import { useQuery } from "@tanstack/react-query";
@@ -8,7 +7,7 @@ import { Link } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorMessage } from "../../components/error-message";
+import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -53,12 +52,7 @@ function TipDetail({ id, user }: { id: string; user: StaffUser }) {
   if (code === "FORBIDDEN") return <Alert tone="warning" title={t.forbidden.tips} />;
   if (tip.isError) {
     return (
-      <Alert tone="danger" title={t.tip.loadError}>
-        <ErrorMessage error={tip.error} />
-        <Button variant="secondary" onClick={() => void tip.refetch()}>
-          {t.app.tryAgain}
-        </Button>
-      </Alert>
+      <ErrorAlert title={t.tip.loadError} error={tip.error} onRetry={() => void tip.refetch()} />
     );
   }
   if (tip.isPending) return <Spinner label={t.tip.loading} isLabelVisible />;

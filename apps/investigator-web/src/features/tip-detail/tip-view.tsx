@@ -7,10 +7,13 @@ import type { TipDetailView } from "../../lib/trpc";
 import { AnswerSection } from "./answer-section";
 import { HistorySection } from "./history-section";
 import { ObjectSection } from "./object-section";
+import { PhotosSection } from "./photos-section";
+import { TipSimilarityPanel } from "../similarity/tip-similarity-panel";
 import { AssignmentSection } from "./assignment-section";
 import { ContactSection } from "./contact-section";
 import { MessagesSection } from "./messages-section";
 import { TriageSection } from "./triage-section";
+import { ReferralSection } from "../referrals/tip-referrals-section";
 
 export function TipView({ tip, user }: { tip: TipDetailView; user: StaffUser }) {
   return (
@@ -62,7 +65,10 @@ export function TipView({ tip, user }: { tip: TipDetailView; user: StaffUser }) 
               <p className="iw-muted">{t.tip.text.none}</p>
             )}
           </Card>
+          <PhotosSection photos={tip.photos} />
+          {tip.photos.length > 0 && <TipSimilarityPanel tipId={tip.id} />}
           <MessagesSection tip={tip} canSend={can(user.role, "message.send")} />
+          {can(user.role, "referral.send") && <ReferralSection tip={tip} />}
         </div>
         <div className="iw-detail-grid__side">
           {can(user.role, "tip.triage") && (

@@ -5,6 +5,10 @@ import { Card } from "@trace/ui/card";
 import type { PublicObjectSummary } from "@trace/domain";
 import { LOCALE, useMessages } from "../../i18n";
 import { langOf } from "../../lib/format";
+import { pictureProps } from "../../lib/images";
+
+/** A card's width: the gallery grid's column, full width on a phone. */
+const CARD_SIZES = "(min-width: 64rem) 22rem, (min-width: 40rem) 50vw, 100vw";
 
 export function ObjectCard({ object }: { object: PublicObjectSummary }) {
   const m = useMessages();
@@ -22,7 +26,8 @@ export function ObjectCard({ object }: { object: PublicObjectSummary }) {
       media={
         cover ? (
           <AspectImage
-            src={`/media/${cover.id}`}
+            {...pictureProps(cover)}
+            sizes={CARD_SIZES}
             alt={cover.alt.text}
             lang={langOf(cover.alt, LOCALE)}
             width={cover.width}

@@ -10,9 +10,13 @@ import { OBJECT_REF_PATTERN, type PublicObject } from "@trace/domain";
 import { LOCALE, useMessages } from "../../i18n";
 import { classifyApiError } from "../../lib/errors";
 import { langOf } from "../../lib/format";
+import { pictureProps } from "../../lib/images";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { TipForm } from "../tip-form/tip-form";
+
+/** The object page shows its images in a grid of columns at least 18rem wide. */
+const IMAGE_SIZES = "(min-width: 48rem) 36rem, 100vw";
 
 function ObjectNotFound() {
   const m = useMessages();
@@ -76,7 +80,8 @@ function ObjectDetails({ object }: { object: PublicObject }) {
           {object.images.map((image, index) => (
             <li key={image.id}>
               <AspectImage
-                src={`/media/${image.id}`}
+                {...pictureProps(image)}
+                sizes={IMAGE_SIZES}
                 alt={image.alt.text}
                 lang={langOf(image.alt, LOCALE)}
                 width={image.width}

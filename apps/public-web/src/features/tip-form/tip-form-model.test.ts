@@ -115,6 +115,8 @@ describe("validateTipForm", () => {
         answer: { country: "BE", evidenceLinks: [], confidence: "think_so" },
         language: "en",
         concernsOtherAbuse: false,
+        // Photos are attached by the form after validation (see use-tip-photos.ts).
+        photoTokens: [],
       },
     });
   });
@@ -161,6 +163,7 @@ describe("validateTipForm", () => {
       text: "Sold at a market in Ghent",
       language: "en",
       concernsOtherAbuse: false,
+      photoTokens: [],
     });
   });
 });

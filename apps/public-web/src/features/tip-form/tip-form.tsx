@@ -21,6 +21,8 @@ import {
   type TipFormErrors,
   type TipFormValues,
 } from "./tip-form-model";
+import { TipPhotos } from "./tip-photos";
+import { useTipPhotos } from "./use-tip-photos";
 
 /** What to tell the tipster about a failed send that no field can fix. */
 function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m: Messages): string {
@@ -31,6 +33,7 @@ function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m:
       if (failure.appCode === "object_not_accepting_tips")
         return m.tipForm.errors.objectNotAcceptingTips;
       if (failure.appCode === "object_not_found") return m.tipForm.errors.objectNotFound;
+      if (failure.appCode === "tip_photo_invalid") return m.tipForm.errors.photoExpired;
       return m.common.unexpected;
     case "unexpected":
       return failure.requestId
@@ -59,6 +62,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
   const context = { objectRef, language: LOCALE };
 
   const submit = useMutation(trpc.tips.submit.mutationOptions());
+  const photos = useTipPhotos();
 
   // The button was disabled while sending, which drops keyboard focus: once it is enabled again
   // after a failed send, give focus back so "try again" is one key press away.
@@ -92,31 +96,38 @@ export function TipForm({ objectRef }: { objectRef: string }) {
     }
     setErrors({});
     setSubmitErrors({});
-    submit.mutate(result.submission, {
-      onSuccess: (receipt) => {
-        showReceipt(receipt);
-        navigate(RECEIPT_PATH);
+    if (photos.isUploading) {
+      setAlert(m.tipForm.errors.photosUploading);
+      return;
+    }
+    submit.mutate(
+      { ...result.submission, photoTokens: photos.tokens },
+      {
+        onSuccess: (receipt) => {
+          showReceipt(receipt);
+          navigate(RECEIPT_PATH);
+        },
+        onError: (error) => {
+          const failure = classifyApiError(error);
+          if (failure.kind === "validation") {
+            const mapped = mapTipFieldErrors(
+              failure.fieldErrors,
+              m,
+              LOCALE,
+              result.submission.answer.evidenceLinks,
+            );
+            setErrors(mapped);
+            setSubmitErrors(mapped);
+            setFailedSubmits((n) => n + 1);
+            setAlert(mapped.form ?? null);
+            return;
+          }
+          setAlert(failureMessage(failure, m));
+          shouldRefocusSubmit.current = true;
+          setSendFailures((n) => n + 1);
+        },
       },
-      onError: (error) => {
-        const failure = classifyApiError(error);
-        if (failure.kind === "validation") {
-          const mapped = mapTipFieldErrors(
-            failure.fieldErrors,
-            m,
-            LOCALE,
-            result.submission.answer.evidenceLinks,
-          );
-          setErrors(mapped);
-          setSubmitErrors(mapped);
-          setFailedSubmits((n) => n + 1);
-          setAlert(mapped.form ?? null);
-          return;
-        }
-        setAlert(failureMessage(failure, m));
-        shouldRefocusSubmit.current = true;
-        setSendFailures((n) => n + 1);
-      },
-    });
+    );
   };
 
   const summary = errorSummaryEntries(submitErrors);
@@ -251,6 +262,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
             />
           )}
         </Field>
+        <TipPhotos state={photos} id="tip-photos" />
         <Field
           label={m.tipForm.contact}
           hint={m.tipForm.contactHint}

@@ -11,7 +11,8 @@ export interface DemoAgency {
 
 /**
  * The 21 participants of the 9th victim-identification taskforce, under generic names.
- * Demo data only: no real contact details, every agency on the portal channel.
+ * Demo data only: no real contact details. Every agency uses the portal channel, except the
+ * one `DEMO_WEBHOOK` names when the API seeds with its demo webhook receiver.
  */
 export const DEMO_AGENCIES = [
   { code: "AU-AFP", name: "Australia — federal police", country: "AU", languages: ["en"] },

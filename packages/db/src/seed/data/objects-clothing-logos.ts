@@ -1,6 +1,6 @@
 import { closeUp, defineObjects, REGION, type DemoImage } from "./object-helpers";
 
-const korvaBag: DemoImage = {
+export const korvaBag: DemoImage = {
   motif: "bag",
   seed: 101,
   palette: ["#1f4e9c", "#ffffff"],

@@ -30,7 +30,7 @@ const biscuitBox: DemoImage = {
   },
 };
 
-const lamp: DemoImage = {
+export const lamp: DemoImage = {
   motif: "lamp",
   seed: 205,
   palette: ["#f2c94c", "#e8e4da", "#7b9bb5"],

@@ -29,7 +29,7 @@ const calendar: DemoImage = {
   },
 };
 
-const churchView: DemoImage = {
+export const churchView: DemoImage = {
   motif: "viewChurch",
   seed: 405,
   palette: ["#7fb3dd", "#d9cdb4", "#b5543c", "#f2f0ea"],

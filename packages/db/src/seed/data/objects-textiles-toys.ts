@@ -27,7 +27,7 @@ const toyCar: DemoImage = {
   },
 };
 
-const plushBear: DemoImage = {
+export const plushBear: DemoImage = {
   motif: "bear",
   seed: 307,
   palette: ["#9c6b3f", "#c0392b", "#ffffff"],

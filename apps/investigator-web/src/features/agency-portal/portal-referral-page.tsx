@@ -1,0 +1,184 @@
+import {
+  allowedReferralActions,
+  can,
+  IdSchema,
+  type ReferralDetail,
+  type StaffUser,
+} from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Card } from "@trace/ui/card";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Link } from "wouter";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorAlert } from "../../components/error-message";
+import { format, t } from "../../i18n";
+import { errorCode } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { ReferralFacts } from "../referrals/referral-facts";
+import { referralErrorText } from "../referrals/referral-errors";
+import { ReferralThread } from "../referrals/referral-thread";
+import { ReferralTimeline } from "../referrals/referral-timeline";
+import { ReferralTips } from "../referrals/referral-tips";
+import { DispositionForm } from "./disposition-form";
+
+/** One referral to the liaison's agency: the tips, acknowledgement, the outcome and questions. */
+export function PortalReferralPage({ id, user }: { id: string; user: StaffUser }) {
+  const d = t.referrals.detail;
+  useDocumentTitle(d.title);
+  const trpc = useTRPC();
+  const canRespond = can(user.role, "referral.respond");
+  const isId = IdSchema.safeParse(id).success;
+  const referral = useQuery({
+    ...trpc.agencyPortal.byId.queryOptions({ id }),
+    enabled: canRespond && isId,
+    // Every read of a referral's tips is audited: no silent re-reads when the window regains focus.
+    refetchOnWindowFocus: false,
+  });
+  const code = errorCode(referral.error);
+
+  let body: ReactNode;
+  if (!canRespond) body = <Alert tone="warning" title={t.referrals.portal.forbidden} />;
+  else if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST")
+    body = <Alert tone="warning" title={d.notFound} />;
+  else if (referral.isError)
+    body = (
+      <ErrorAlert
+        title={d.loadError}
+        error={referral.error}
+        onRetry={() => void referral.refetch()}
+      />
+    );
+  else if (referral.isPending) body = <Spinner label={d.loading} isLabelVisible />;
+  else body = <AgencyReferral referral={referral.data} />;
+
+  return (
+    <Container size="wide">
+      <p className="iw-back">
+        <Link href="/portal">
+          <span aria-hidden="true">← </span>
+          {t.referrals.portal.detail.back}
+        </Link>
+      </p>
+      <PageHeading>{d.title}</PageHeading>
+      {body}
+    </Container>
+  );
+}
+
+/** After a change, the answer is the referral as it now stands: show it and refresh the lists. */
+function useReferralUpdate(id: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (data: ReferralDetail) => {
+    queryClient.setQueryData(trpc.agencyPortal.byId.queryKey({ id }), data);
+    void queryClient.invalidateQueries({ queryKey: trpc.agencyPortal.list.pathKey() });
+  };
+}
+
+function AgencyReferral({ referral }: { referral: ReferralDetail }) {
+  const trpc = useTRPC();
+  const onUpdated = useReferralUpdate(referral.id);
+  const ask = useMutation(trpc.agencyPortal.ask.mutationOptions({ onSuccess: onUpdated }));
+  const pd = t.referrals.portal.detail;
+  return (
+    <>
+      <ReferralFacts referral={referral}>
+        <div>
+          <dt>{pd.received}</dt>
+          <dd>{referral.deliveredAt ? format.dateTime(referral.deliveredAt) : t.app.notGiven}</dd>
+        </div>
+        {referral.object && (
+          <div>
+            <dt>{pd.category}</dt>
+            <dd>{t.labels.objectCategory[referral.object.category]}</dd>
+          </div>
+        )}
+      </ReferralFacts>
+      <div className="iw-detail-grid">
+        <div className="iw-detail-grid__main">
+          <ResponseCard referral={referral} onUpdated={onUpdated} />
+          <ReferralTips tips={referral.tips} />
+          <ReferralThread
+            messages={referral.messages}
+            readerSide="agency"
+            state={ask}
+            onSend={(body, done) =>
+              ask.mutate({ referralId: referral.id, body }, { onSuccess: done })
+            }
+          />
+        </div>
+        <div className="iw-detail-grid__side">
+          <ReferralTimeline referral={referral} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Acknowledge receipt, then record what came of the lead; the buttons follow the domain rule. */
+function ResponseCard({
+  referral,
+  onUpdated,
+}: {
+  referral: ReferralDetail;
+  onUpdated: (data: ReferralDetail) => void;
+}) {
+  const pd = t.referrals.portal.detail;
+  const trpc = useTRPC();
+  // Kept here, not in the forms: the disposition form goes away once the outcome is recorded.
+  const [notice, setNotice] = useState<string | null>(null);
+  const updatedWith = (message: string) => (data: ReferralDetail) => {
+    setNotice(message);
+    onUpdated(data);
+  };
+  const acknowledge = useMutation(
+    trpc.agencyPortal.acknowledge.mutationOptions({ onSuccess: updatedWith(pd.acknowledged) }),
+  );
+  const actions = allowedReferralActions(referral.status);
+  const canAcknowledge = actions.includes("acknowledge");
+  const canDispose = actions.includes("dispose");
+
+  return (
+    <Card as="section" heading={pd.responseHeading} headingLevel={2}>
+      <div className="iw-stack">
+        {notice && <Alert tone="success" live title={notice} />}
+        {referral.status === "pending" && <p>{pd.pending}</p>}
+        {canAcknowledge && (
+          <div className="iw-stack">
+            <p>{pd.acknowledgeHint}</p>
+            <div>
+              <Button
+                isLoading={acknowledge.isPending}
+                onClick={() => acknowledge.mutate({ referralId: referral.id })}
+              >
+                {pd.acknowledge}
+              </Button>
+            </div>
+          </div>
+        )}
+        {acknowledge.isError && (
+          <ErrorAlert live title={referralErrorText(acknowledge.error)} error={acknowledge.error} />
+        )}
+        {referral.acknowledgedAt && !canAcknowledge && (
+          <p>{pd.acknowledgedOn(format.dateTime(referral.acknowledgedAt))}</p>
+        )}
+        {referral.disposition && referral.disposedAt && (
+          <p>
+            {pd.outcomeOn(
+              t.referrals.labels.disposition[referral.disposition],
+              format.dateTime(referral.disposedAt),
+            )}
+          </p>
+        )}
+        {canDispose && (
+          <DispositionForm referralId={referral.id} onUpdated={updatedWith(pd.recorded)} />
+        )}
+      </div>
+    </Card>
+  );
+}

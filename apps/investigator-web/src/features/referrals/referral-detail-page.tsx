@@ -1,0 +1,140 @@
+import { can, IdSchema, type ReferralDetail, type StaffUser } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Card } from "@trace/ui/card";
+import { Container } from "@trace/ui/page-layout";
+import { Spinner } from "@trace/ui/spinner";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "wouter";
+import { PageHeading } from "../../app/page-heading";
+import { useDocumentTitle } from "../../app/use-document-title";
+import { ErrorAlert } from "../../components/error-message";
+import { t } from "../../i18n";
+import { errorCode } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { ReferralFacts } from "./referral-facts";
+import { PENDING_POLL_MS } from "./referral-logic";
+import { ReferralThread } from "./referral-thread";
+import { ReferralTimeline } from "./referral-timeline";
+import { ReferralTips } from "./referral-tips";
+
+/** One referral as the hub follows it: tips, timeline, outcome, routing and the agency's questions. */
+export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }) {
+  const d = t.referrals.detail;
+  useDocumentTitle(d.title);
+  const trpc = useTRPC();
+  const canRead = can(user.role, "referral.send");
+  const isId = IdSchema.safeParse(id).success;
+  const referral = useQuery({
+    ...trpc.referrals.byId.queryOptions({ id }),
+    enabled: canRead && isId,
+    refetchInterval: (query) => (query.state.data?.status === "pending" ? PENDING_POLL_MS : false),
+  });
+  const code = errorCode(referral.error);
+
+  let body: ReactNode;
+  if (!canRead) body = <Alert tone="warning" title={t.referrals.list.forbidden} />;
+  else if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST")
+    body = <Alert tone="warning" title={d.notFound} />;
+  else if (referral.isError)
+    body = (
+      <ErrorAlert
+        title={d.loadError}
+        error={referral.error}
+        onRetry={() => void referral.refetch()}
+      />
+    );
+  else if (referral.isPending) body = <Spinner label={d.loading} isLabelVisible />;
+  else body = <HubReferral referral={referral.data} />;
+
+  return (
+    <Container size="wide">
+      <p className="iw-back">
+        <Link href="/referrals">
+          <span aria-hidden="true">← </span>
+          {d.back}
+        </Link>
+      </p>
+      <PageHeading>{referral.data ? d.heading(referral.data.agency.name) : d.title}</PageHeading>
+      {body}
+    </Container>
+  );
+}
+
+function HubReferral({ referral }: { referral: ReferralDetail }) {
+  const d = t.referrals.detail;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reply = useMutation(
+    trpc.referrals.reply.mutationOptions({
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.referrals.byId.queryKey({ id: referral.id }), data);
+        void queryClient.invalidateQueries({ queryKey: trpc.referrals.list.pathKey() });
+      },
+    }),
+  );
+  return (
+    <>
+      <ReferralFacts referral={referral}>
+        {referral.hub && (
+          <div>
+            <dt>{d.createdBy}</dt>
+            <dd>{referral.hub.createdBy ?? t.app.notGiven}</dd>
+          </div>
+        )}
+      </ReferralFacts>
+      <div className="iw-detail-grid">
+        <div className="iw-detail-grid__main">
+          <ReferralTips tips={referral.tips} tipHref={(tipId) => `/tips/${tipId}`} />
+          <ReferralThread
+            messages={referral.messages}
+            readerSide="hub"
+            state={reply}
+            onSend={(body, done) =>
+              reply.mutate({ referralId: referral.id, body }, { onSuccess: done })
+            }
+          />
+        </div>
+        <div className="iw-detail-grid__side">
+          <ReferralTimeline referral={referral} />
+          {referral.hub && <RoutingCard hub={referral.hub} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** What the rules suggested, and the reason given when the agency was not among them. */
+function RoutingCard({ hub }: { hub: NonNullable<ReferralDetail["hub"]> }) {
+  const d = t.referrals.detail;
+  return (
+    <Card as="section" heading={d.routing} headingLevel={2}>
+      <dl className="iw-dl">
+        <div>
+          <dt>{d.suggested}</dt>
+          <dd>
+            {hub.suggestedAgencies.length === 0 ? (
+              d.suggestedNone
+            ) : (
+              <ul>
+                {hub.suggestedAgencies.map((a) => (
+                  <li key={a.id}>{`${a.code} — ${a.name}`}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{d.overrideReason}</dt>
+          <dd>
+            {hub.overrideReason ? (
+              <span dir="auto">{hub.overrideReason}</span>
+            ) : (
+              <span className="iw-muted">{d.followedSuggestion}</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ReferralDetail, ReferralMessageSide } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Button } from "@trace/ui/button";
+import { Card } from "@trace/ui/card";
+import { Field, TextArea } from "@trace/ui/field";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "../../components/error-message";
+import { format, t } from "../../i18n";
+import { apiFieldMessages, referralErrorText } from "./referral-errors";
+
+/** The API's limit on one message (ReferralQuestionInputSchema). */
+const MESSAGE_MAX = 4_000;
+
+export interface SendState {
+  isPending: boolean;
+  isSuccess: boolean;
+  error: unknown;
+}
+
+/**
+ * The conversation between the hub and the receiving agency on one referral, oldest first, with
+ * a form to write to the other side. The reader's own messages are set apart by style and by
+ * the author's side in words.
+ */
+export function ReferralThread({
+  messages,
+  readerSide,
+  onSend,
+  state,
+}: {
+  messages: ReferralDetail["messages"];
+  readerSide: ReferralMessageSide;
+  /** Sends the message; calls `done` once it is saved. */
+  onSend: (body: string, done: () => void) => void;
+  state: SendState;
+}) {
+  const s = t.referrals.thread;
+  const labels = s[readerSide];
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | undefined>();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = body.trim();
+    const problem =
+      text === "" ? s.required : text.length > MESSAGE_MAX ? s.tooLong(MESSAGE_MAX) : undefined;
+    setError(problem);
+    if (!problem) onSend(text, () => setBody(""));
+  }
+
+  const fieldError = error ?? apiFieldMessages(state.error).body;
+  return (
+    <Card as="section" heading={labels.heading} headingLevel={2}>
+      {messages.length === 0 ? (
+        <p className="iw-muted">{s.empty}</p>
+      ) : (
+        <ol className="iw-messages">
+          {messages.map((m) => (
+            <li
+              key={m.id}
+              className={`iw-message${m.side === readerSide ? " iw-message--staff" : ""}`}
+            >
+              <p className="iw-message__meta">
+                <strong>{s.byAuthor(s.from[m.side], m.author)}</strong>{" "}
+                <time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
+              </p>
+              <p className="iw-message__body" dir="auto">
+                {m.body}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form noValidate onSubmit={onSubmit} className="iw-stack">
+        <Field label={labels.field} hint={labels.hint} error={fieldError}>
+          {(props) => (
+            <TextArea
+              {...props}
+              rows={3}
+              maxLength={MESSAGE_MAX}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div>
+          <Button type="submit" isLoading={state.isPending}>
+            {labels.submit}
+          </Button>
+        </div>
+        {state.error != null && !fieldError && (
+          <ErrorAlert live title={referralErrorText(state.error)} error={state.error} />
+        )}
+        {state.isSuccess && <Alert tone="success" title={s.sent} />}
+      </form>
+    </Card>
+  );
+}

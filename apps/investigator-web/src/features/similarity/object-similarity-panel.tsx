@@ -1,0 +1,172 @@
+import { similarityLevel, type SimilarObjectImage } from "@trace/domain";
+import { Alert } from "@trace/ui/alert";
+import { Card } from "@trace/ui/card";
+import { Spinner } from "@trace/ui/spinner";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link } from "wouter";
+import { ErrorAlert } from "../../components/error-message";
+import { t } from "../../i18n";
+import { useTRPC, type StaffOutputs } from "../../lib/trpc";
+import { SimilarMatch } from "./similar-match";
+import "./similarity.css";
+
+type ObjectSimilarityView = StaffOutputs["similarity"]["forObject"];
+
+/**
+ * "Has this been seen before?" on an object's page: for each of its images, the images anywhere
+ * in Trace that look the same, nearest first. Matches in another series are framed and labelled,
+ * and `SimilarityNotice` repeats them at the top of the page: the same room in two series may
+ * link two productions.
+ */
+export function ObjectSimilarityPanel({
+  objectId,
+  imagesKey,
+}: {
+  objectId: string;
+  /** Changes when an image is added, removed or finishes processing (and so gets its hash). */
+  imagesKey: string;
+}) {
+  const s = t.similarity;
+  const trpc = useTRPC();
+  const similarity = useQuery(trpc.similarity.forObject.queryOptions({ id: objectId }));
+  const { refetch } = similarity;
+  const shownKey = useRef(imagesKey);
+  useEffect(() => {
+    if (shownKey.current === imagesKey) return;
+    shownKey.current = imagesKey;
+    void refetch();
+  }, [imagesKey, refetch]);
+
+  let body;
+  if (similarity.isPending) body = <Spinner label={s.loading} isLabelVisible />;
+  else if (similarity.isError)
+    body = (
+      <ErrorAlert
+        title={s.loadError}
+        error={similarity.error}
+        onRetry={() => void similarity.refetch()}
+      />
+    );
+  else body = <SimilarityView similarity={similarity.data} />;
+
+  return (
+    <Card as="section" heading={s.objectHeading} headingLevel={2}>
+      {body}
+    </Card>
+  );
+}
+
+/**
+ * One entry per other object, its nearest image: those of another series within the searched
+ * distance, and those of the same series only when near-same (a duplicate upload).
+ */
+function objectsToFlag(similarity: ObjectSimilarityView): {
+  otherSeries: SimilarObjectImage[];
+  duplicates: SimilarObjectImage[];
+} {
+  const byObject = new Map<string, SimilarObjectImage>();
+  for (const image of similarity.images) {
+    for (const match of image.matches) {
+      if (match.kind !== "object") continue;
+      const known = byObject.get(match.object.id);
+      if (!known || match.distance < known.distance) byObject.set(match.object.id, match);
+    }
+  }
+  const nearest = [...byObject.values()].sort((a, b) => a.distance - b.distance);
+  return {
+    otherSeries: nearest.filter((m) => m.series.id !== similarity.series.id),
+    duplicates: nearest.filter(
+      (m) =>
+        m.series.id === similarity.series.id && similarityLevel(m.distance) === "near_duplicate",
+    ),
+  };
+}
+
+/**
+ * The warnings at the top of an object's page: an image of it was seen in another series, or the
+ * same picture is already in another object. Nothing otherwise (and nothing while loading; the
+ * panel below reports failures).
+ */
+export function SimilarityNotice({ objectId }: { objectId: string }) {
+  const s = t.similarity;
+  const trpc = useTRPC();
+  const similarity = useQuery(trpc.similarity.forObject.queryOptions({ id: objectId }));
+  if (!similarity.data) return null;
+  const { otherSeries, duplicates } = objectsToFlag(similarity.data);
+  return (
+    <>
+      {otherSeries.length > 0 && (
+        <Alert tone="danger" title={s.otherSeriesAlert} className="iw-similar-notice">
+          <ul className="iw-similar-warnings">
+            {otherSeries.map((match) => (
+              <li key={match.object.id}>
+                <Link href={`/objects/${match.object.id}`}>
+                  {s.otherSeries(match.object.ref, match.series.code, match.case.reference)}
+                </Link>{" "}
+                ({s.distance(match.distance)})
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {duplicates.length > 0 && (
+        <Alert tone="warning" title={s.duplicateAlert} className="iw-similar-notice">
+          <ul className="iw-similar-warnings">
+            {duplicates.map((match) => (
+              <li key={match.object.id}>
+                <Link href={`/objects/${match.object.id}`}>
+                  {s.objectLink(match.object.ref, match.object.title)}
+                </Link>{" "}
+                ({s.distance(match.distance)})
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function SimilarityView({ similarity }: { similarity: ObjectSimilarityView }) {
+  const s = t.similarity;
+  return (
+    <>
+      <p className="iw-muted iw-similar-intro">{s.intro(similarity.maxDistance)}</p>
+      {similarity.images.map((image) => {
+        const label = s.imageLabel(image.position + 1);
+        return (
+          <section key={image.imageId} className="iw-similar-source" aria-label={label}>
+            <h3>
+              {label}
+              {image.hash !== null &&
+                image.matches.length > 0 &&
+                ` — ${s.matchCount(image.matches.length)}`}
+            </h3>
+            {image.hash === null ? (
+              <p className="iw-muted">{s.notIndexed}</p>
+            ) : image.matches.length === 0 ? (
+              <p className="iw-muted">{s.noMatches}</p>
+            ) : (
+              <ul className="iw-similar-list">
+                {image.matches.map((match) => (
+                  <SimilarMatch
+                    key={match.imageId}
+                    source={{
+                      imageId: image.imageId,
+                      width: image.width,
+                      height: image.height,
+                      label,
+                    }}
+                    match={match}
+                    seriesId={similarity.series.id}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -2,7 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { createTestDatabases } from "@trace/db/testing";
 import { schema } from "@trace/db";
+import { can } from "@trace/domain";
+import type { ProcedureMeta } from "./trpc/init";
+import { staffRouter } from "./trpc/root";
 import { call, createHarness, loginAs, type Harness } from "./test/harness";
+
+/** Every staff procedure an agency liaison may call, read from the router itself. */
+const liaisonProcedures = Object.entries(
+  staffRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+)
+  .filter(([, p]) => {
+    const permission = p._def.meta?.permission ?? null;
+    return permission !== null && can("agency_liaison", permission);
+  })
+  .map(([path]) => path)
+  .sort();
 
 type Rule = { id: string; name: string; version: number; position: number; isEnabled: boolean };
 type Decision = {
@@ -446,6 +460,21 @@ describe.each(await createTestDatabases())("routing and referrals on $name", (en
      * Agency isolation: every staff procedure a liaison may call that takes a record answers for
      * another agency's referral (or its tip) exactly as for one that does not exist.
      */
+    it("knows every procedure a liaison can call, so each is covered by the isolation test below", () => {
+      // Session procedures touch no record; agencies.list gives names only. A new liaison
+      // procedure fails here until it is added to the isolation checks.
+      expect(liaisonProcedures).toEqual([
+        "agencies.list",
+        "agencyPortal.acknowledge",
+        "agencyPortal.ask",
+        "agencyPortal.byId",
+        "agencyPortal.dispose",
+        "agencyPortal.list",
+        "auth.logout",
+        "auth.logoutEverywhere",
+      ]);
+    });
+
     it("answers another agency's liaison as if the referral did not exist", async () => {
       const [link] = await h.deps.database.db
         .select({ tipId: schema.referralTips.tipId })

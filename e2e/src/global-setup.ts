@@ -66,6 +66,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     STAFF_PORT: String(staffPort),
     DEMO_WEBHOOK_RECEIVER_PORT: String(receiverPort),
     LOG_LEVEL: "warn",
+    // Every test sends from 127.0.0.1, so the whole suite is one sender: room for all its tips,
+    // receipt checks and photos. The limits themselves are tested in apps/api.
+    RATE_LIMIT_TIP_SUBMISSIONS: "1000/10m",
+    RATE_LIMIT_RECEIPT_LOOKUPS: "1000/10m",
+    RATE_LIMIT_RECEIPT_FAILURES: "1000/10m",
+    RATE_LIMIT_TIP_PHOTOS: "1000/10m",
   };
   // The newcomer's path: embedded PGlite, whatever the developer's shell has set.
   delete env.DATABASE_URL;

@@ -65,7 +65,7 @@ describe.runIf(available)("a coordinator publishes an object and withdraws it", 
     await visitor.goto(`${publicUrl}/objects`);
     await visitor.getByRole("heading", { level: 1, name: "Objects" }).waitFor();
     // Wait until the gallery has loaded some objects before checking that this one is absent.
-    await visitor.locator('a[href^="/objects/TOA-"]').first().waitFor();
+    await visitor.locator('a[href^="/en/objects/TOA-"]').first().waitFor();
     expect(await visitor.getByRole("link", { name: title, exact: true }).count()).toBe(0);
   });
 });

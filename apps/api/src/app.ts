@@ -8,7 +8,9 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "@trace/db";
+import { mountLocaleRedirect } from "./http/locale-redirect";
 import { mountMedia } from "./http/media";
+import { publicQueryCache } from "./http/public-query-cache";
 import { mountObjectImageUpload } from "./images/object-image-upload";
 import { mountTipPhotoUpload } from "./images/tip-photos";
 import { describeError } from "./logger";
@@ -97,6 +99,8 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
         ),
     }),
   );
+  // ETag, 304 and Cache-Control for the public reads; the staff listener caches nothing.
+  if (surface === "public") app.use("/trpc/*", publicQueryCache("/trpc"));
   app.use(
     "/trpc/*",
     trpcServer({
@@ -114,6 +118,8 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
   // The public listener never reads a cookie: its upload route takes none.
   if (surface === "public") mountTipPhotoUpload(app, deps);
 
+  // Pages without a locale go to the visitor's language (Accept-Language) before index.html.
+  if (surface === "public" && webDist) mountLocaleRedirect(app);
   if (webDist) mountWebApp(app, webDist);
 
   app.notFound((c) =>
@@ -166,21 +172,28 @@ async function createContext(
     session: surface === "staff" ? await sessionFrom(deps, c) : null,
     isSecure:
       new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto") === "https",
+    rateLimit: deps.rateLimits.forRequest(c),
   };
 }
 
 /** Static files of the built site, then index.html for every other GET (client-side routes). */
 function mountWebApp(app: Hono<Env>, webDist: string): void {
   const indexFile = join(webDist, "index.html");
+  // Build metadata (`.vite/manifest.json`) and any other dotfile stay on the server.
+  app.use("*", async (c, next) => {
+    if (c.req.path.split("/").some((segment) => segment.startsWith("."))) return c.notFound();
+    await next();
+  });
   app.use(
     "/assets/*",
-    serveStatic({
-      root: webDist,
-      onFound: (_path, c) => {
-        // Vite puts a content hash in every asset name.
-        c.header("Cache-Control", "public, max-age=31536000, immutable");
-      },
-    }),
+    async (c, next) => {
+      await next();
+      // Vite puts a content hash in every asset name. (serveStatic's `onFound` runs after its
+      // response is built, so a header set there is lost.)
+      if (c.res.status === 200)
+        c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
+    },
+    serveStatic({ root: webDist }),
   );
   app.use("*", serveStatic({ root: webDist }));
   app.get("*", async (c) => {

@@ -30,8 +30,32 @@ describe("loadEnv", () => {
     [{ CONTACT_ENCRYPTION_KEY: "short" }, /CONTACT_ENCRYPTION_KEY/],
     [{ IMAGE_MAX_UPLOAD_BYTES: "15MB" }, /IMAGE_MAX_UPLOAD_BYTES/],
     [{ IMAGE_MAX_PIXELS: "0" }, /IMAGE_MAX_PIXELS/],
+    [{ RATE_LIMIT_TIP_SUBMISSIONS: "10 per minute" }, /RATE_LIMIT_TIP_SUBMISSIONS: must be/],
+    [{ RATE_LIMIT_RECEIPT_FAILURES: "10/2d" }, /RATE_LIMIT_RECEIPT_FAILURES/],
+    [{ TRUSTED_PROXY_COUNT: "-1" }, /TRUSTED_PROXY_COUNT/],
   ])("refuses bad configuration %j with a readable list", (env, message) => {
     expect(() => loadEnv({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it("takes the per-sender limits from the environment, and trusts no proxy by default", () => {
+    const defaults = loadEnv({ ...keys, DATA_DIR: dataDir() });
+    expect(defaults.rateLimits).toEqual({
+      tipSubmissions: { points: 10, windowSeconds: 600 },
+      receiptLookups: { points: 30, windowSeconds: 600 },
+      receiptFailures: { points: 10, windowSeconds: 3600 },
+      tipPhotoUploads: { points: 20, windowSeconds: 600 },
+    });
+    expect(defaults.trustedProxies).toBe(0);
+    const env = loadEnv({
+      ...keys,
+      DATA_DIR: dataDir(),
+      RATE_LIMIT_TIP_SUBMISSIONS: "5/1h",
+      RATE_LIMIT_TIP_PHOTOS: "100/90s",
+      TRUSTED_PROXY_COUNT: "2",
+    });
+    expect(env.rateLimits.tipSubmissions).toEqual({ points: 5, windowSeconds: 3600 });
+    expect(env.rateLimits.tipPhotoUploads).toEqual({ points: 100, windowSeconds: 90 });
+    expect(env.trustedProxies).toBe(2);
   });
 
   it("takes the image upload limits from the environment, 15 MB and 50 MP by default", () => {
@@ -88,5 +112,32 @@ describe("loadEnv", () => {
     [{ NODE_ENV: "production", ...keys, DEMO_WEBHOOK_RECEIVER: "true" }, /DEMO_WEBHOOK_RECEIVER/],
   ])("refuses outbox configuration %j", (env, message) => {
     expect(() => loadEnv({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it("keeps closed tips' contact and photos 90 days and spam 30 days by default, sweeping hourly", () => {
+    expect(loadEnv({ ...keys, DATA_DIR: dataDir() }).retention).toEqual({
+      policy: { closedDays: 90, spamDays: 30 },
+      sweepIntervalMs: 3_600_000,
+    });
+    const env = loadEnv({
+      ...keys,
+      DATA_DIR: dataDir(),
+      RETENTION_CLOSED_DAYS: "180",
+      RETENTION_SPAM_DAYS: "7",
+      RETENTION_SWEEP_INTERVAL_MS: "600000",
+    });
+    expect(env.retention).toEqual({
+      policy: { closedDays: 180, spamDays: 7 },
+      sweepIntervalMs: 600_000,
+    });
+  });
+
+  it.each([
+    [{ RETENTION_CLOSED_DAYS: "0" }, /RETENTION_CLOSED_DAYS/],
+    [{ RETENTION_SPAM_DAYS: "2.5" }, /RETENTION_SPAM_DAYS/],
+    [{ RETENTION_SPAM_DAYS: "thirty" }, /RETENTION_SPAM_DAYS/],
+    [{ RETENTION_SWEEP_INTERVAL_MS: "1000" }, /RETENTION_SWEEP_INTERVAL_MS/],
+  ])("refuses retention configuration %j", (env, message) => {
+    expect(() => loadEnv({ ...keys, DATA_DIR: dataDir(), ...env })).toThrow(message);
   });
 });

@@ -3,6 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_RETENTION_POLICY, type RetentionPolicy } from "@trace/domain";
+import {
+  DEFAULT_RATE_LIMITS,
+  parseRate,
+  type Rate,
+  type RateLimitConfig,
+} from "./abuse/public-rate-limits";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./images/limits";
 
 /** The only reader of process.env. Bad configuration fails at boot with a readable list. */
@@ -16,6 +23,23 @@ const key = z
   );
 
 const flag = z.enum(["true", "false"]);
+const formatRate = ({ points, windowSeconds }: Rate) => `${points}/${windowSeconds}s`;
+/** `<count>/<window>` with the window in s, m or h, at most a day: `10/10m`. */
+const rate = (fallback: Rate) =>
+  z
+    .string()
+    .default(formatRate(fallback))
+    .transform((text, ctx) => {
+      const parsed = parseRate(text);
+      if (!parsed) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be <count>/<window>, the window in s, m or h and at most 24h, e.g. 10/10m",
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
 const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const EnvSchema = z.object({
@@ -46,6 +70,20 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: ms(100, 600_000).default(10_000),
   DEMO_WEBHOOK_RECEIVER: flag.optional(),
   DEMO_WEBHOOK_RECEIVER_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
+  /** Retention of tipsters' data (docs/ARCHITECTURE.md, "What is kept, and for how long"). */
+  RETENTION_CLOSED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_RETENTION_POLICY.closedDays),
+  RETENTION_SPAM_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_RETENTION_POLICY.spamDays),
+  RETENTION_SWEEP_INTERVAL_MS: ms(60_000, 86_400_000).default(3_600_000),
   /** Image uploads (staff object images and tipster photos): largest file, most pixels. */
   IMAGE_MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -59,6 +97,13 @@ const EnvSchema = z.object({
     .min(1_000_000)
     .max(268_000_000)
     .default(DEFAULT_IMAGE_LIMITS.maxPixels),
+  /** Proxies in front of the public listener whose X-Forwarded-For is believed; 0 = ignore it. */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** Per-sender limits of the public listener (docs/adr/0007-privacy-preserving-rate-limits.md). */
+  RATE_LIMIT_TIP_SUBMISSIONS: rate(DEFAULT_RATE_LIMITS.tipSubmissions),
+  RATE_LIMIT_RECEIPT_LOOKUPS: rate(DEFAULT_RATE_LIMITS.receiptLookups),
+  RATE_LIMIT_RECEIPT_FAILURES: rate(DEFAULT_RATE_LIMITS.receiptFailures),
+  RATE_LIMIT_TIP_PHOTOS: rate(DEFAULT_RATE_LIMITS.tipPhotoUploads),
 });
 
 export interface Env {
@@ -83,7 +128,13 @@ export interface Env {
   webhookTimeoutMs: number;
   /** The demo agency's webhook receiver, started by the API next to the demo data. */
   demoWebhookReceiver: { enabled: boolean; port: number };
+  /** How long tipsters' contact details, photos and spam tips are kept, and how often to sweep. */
+  retention: { policy: RetentionPolicy; sweepIntervalMs: number };
   imageLimits: ImageLimits;
+  /** Per-sender limits of the public listener. */
+  rateLimits: RateLimitConfig;
+  /** Proxies in front of the public listener whose `X-Forwarded-For` is believed. */
+  trustedProxies: number;
 }
 
 export interface OutboxConfig {
@@ -196,5 +247,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       port: e.DEMO_WEBHOOK_RECEIVER_PORT,
     },
     imageLimits: { maxUploadBytes: e.IMAGE_MAX_UPLOAD_BYTES, maxPixels: e.IMAGE_MAX_PIXELS },
+    retention: {
+      policy: { closedDays: e.RETENTION_CLOSED_DAYS, spamDays: e.RETENTION_SPAM_DAYS },
+      sweepIntervalMs: e.RETENTION_SWEEP_INTERVAL_MS,
+    },
+    rateLimits: {
+      tipSubmissions: e.RATE_LIMIT_TIP_SUBMISSIONS,
+      receiptLookups: e.RATE_LIMIT_RECEIPT_LOOKUPS,
+      receiptFailures: e.RATE_LIMIT_RECEIPT_FAILURES,
+      tipPhotoUploads: e.RATE_LIMIT_TIP_PHOTOS,
+    },
+    trustedProxies: e.TRUSTED_PROXY_COUNT,
   };
 }

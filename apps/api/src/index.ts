@@ -2,12 +2,14 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createDb, createFsMediaStore } from "@trace/db";
 import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, DEMO_WEBHOOK, seedDemoData } from "@trace/db/seed";
 import { join } from "node:path";
+import { createPublicRateLimits, startKeyRotation } from "./abuse/public-rate-limits";
 import { createApp } from "./app";
 import { createDemoReceiver, DEMO_RECEIVER_PATH } from "./delivery/demo-receiver";
 import { createConfiguredOutboxWorker } from "./jobs/configured-worker";
 import { startExpireTipPhotoUploads } from "./images/expire-tip-photos";
 import { perceptualHash } from "./images/perceptual-hash";
 import { startPublishDueObjects } from "./jobs/publish-due-objects";
+import { startRetentionSweep } from "./jobs/retention-sweep";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
 import {
@@ -38,7 +40,12 @@ const deps: Deps = {
   now: () => new Date(),
   random: cryptoRandom,
   imageLimits: env.imageLimits,
+  rateLimits: createPublicRateLimits({
+    limits: env.rateLimits,
+    trustedProxies: env.trustedProxies,
+  }),
 };
+const stopKeyRotation = startKeyRotation(deps.rateLimits);
 
 // The demo webhook agency delivers here. Loopback only; a busy port (another Trace running) is
 // reported and the deliveries to that agency wait and retry.
@@ -99,6 +106,11 @@ const staffServer = await listen(
 
 const stopPublishing = startPublishDueObjects(deps);
 const stopExpiringTipPhotos = startExpireTipPhotoUploads(deps);
+const stopRetention = startRetentionSweep(
+  deps,
+  env.retention.policy,
+  env.retention.sweepIntervalMs,
+);
 const outboxWorker = env.outbox.runInApi
   ? createConfiguredOutboxWorker(env, database, logger, media)
   : null;
@@ -127,6 +139,8 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   stopPublishing();
   stopExpiringTipPhotos();
+  stopRetention();
+  stopKeyRotation();
   // Deliveries in flight finish (or are given back to the queue) before the database closes.
   await outboxWorker?.stop({ graceMs: 15_000 });
   await demoReceiver?.close();

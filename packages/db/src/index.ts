@@ -21,3 +21,4 @@ export * from "./queries/images";
 export * from "./queries/delivery";
 export * from "./queries/routing";
 export * from "./queries/referrals";
+export * from "./queries/retention";

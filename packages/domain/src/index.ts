@@ -16,6 +16,7 @@ export * from "./tip/rules";
 export * from "./tip/receipt-code";
 export * from "./tip/views";
 export * from "./tip/triage";
+export * from "./tip/retention";
 export * from "./message/rules";
 export * from "./audit/browse";
 export * from "./message/message";

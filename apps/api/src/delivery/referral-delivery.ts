@@ -17,7 +17,7 @@ import { decryptSecret } from "../services/secrets";
 import { OutboxJobError, type OutboxCompletion, type OutboxHandler } from "../jobs/outbox-worker";
 import { postWebhook } from "./webhook";
 
-export const REFERRAL_DELIVERY_TOPIC = "referral.deliver";
+export { REFERRAL_DELIVERY_TOPIC } from "@trace/db";
 
 const PayloadSchema = z.object({ referralId: z.uuid() });
 

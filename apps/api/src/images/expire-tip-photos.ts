@@ -1,5 +1,5 @@
+import { startPeriodic } from "../jobs/periodic";
 import { deleteExpiredTipPhotoUploads } from "@trace/db";
-import { describeError } from "../logger";
 import type { Deps } from "../trpc/context";
 
 /**
@@ -27,21 +27,8 @@ export function startExpireTipPhotoUploads(
   deps: Pick<Deps, "database" | "media" | "now" | "logger">,
   intervalMs = 10 * 60_000,
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const count = await runExpireTipPhotoUploads(deps);
-      if (count) deps.logger.info({ count }, "expired tip photo uploads deleted");
-    } catch (error) {
-      deps.logger.warn({ err: describeError(error) }, "tip photo expiry failed");
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic("tip photo expiry", deps.logger, intervalMs, async () => {
+    const count = await runExpireTipPhotoUploads(deps);
+    if (count) deps.logger.info({ count }, "expired tip photo uploads deleted");
+  });
 }

@@ -18,9 +18,11 @@ import { failUpload, readUploadedFile, uploadBodyLimit, type UploadEnv } from ".
 export const TIP_PHOTO_UPLOAD_TTL_MS = 2 * 60 * 60 * 1000;
 
 /**
- * Uploads waiting for their tip, all senders together. Nothing identifies a sender (no address is
- * kept, by design), so a flood is bounded globally: past this many, photos are refused for a while
- * (503, retry later) while tips themselves still go through. At 15 MB each, at most about 7 GB.
+ * Uploads waiting for their tip, all senders together. Each sender is also limited per bucket
+ * (`tipPhotoUploads`, docs/adr/0007-privacy-preserving-rate-limits.md), but buckets are per
+ * address and per process, so a flood from many addresses is bounded globally too: past this
+ * many, photos are refused for a while (503, retry later) while tips themselves still go through.
+ * At 15 MB each, at most about 7 GB.
  */
 export const MAX_UNCLAIMED_TIP_PHOTOS = 500;
 
@@ -38,6 +40,9 @@ export function hashTipPhotoToken(token: string): string {
  */
 export function mountTipPhotoUpload(app: Hono<UploadEnv>, deps: Deps): void {
   app.post("/public-api/tip-photos", uploadBodyLimit(deps.imageLimits), async (c) => {
+    // First, before the body is read or anything is counted in the database.
+    const verdict = await deps.rateLimits.forRequest(c).take("tipPhotoUpload");
+    if (!verdict.ok) return failUpload(c, "tip_photos_throttled", verdict.retryAfterSeconds);
     const waiting = await countUnclaimedTipPhotoUploads(deps.database.db, deps.now());
     if (waiting >= MAX_UNCLAIMED_TIP_PHOTOS) return failUpload(c, "image_busy");
     const upload = await readUploadedFile(c, "photo", deps.imageLimits);

@@ -8,9 +8,15 @@ import type { ImageLimits } from "./limits";
 export type UploadEnv = { Variables: { requestId: string } };
 
 /** The API's error body (`appCode` for translation, `requestId` for support), as tRPC answers. */
-export function failUpload(c: HonoContext<UploadEnv>, code: AppErrorCode) {
+export function failUpload(
+  c: HonoContext<UploadEnv>,
+  code: AppErrorCode,
+  retryAfterSeconds?: number,
+) {
   const error = appError(code);
-  const headers: Record<string, string> = code === "image_busy" ? { "Retry-After": "30" } : {};
+  const retryAfter = retryAfterSeconds ?? (code === "image_busy" ? 30 : undefined);
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
   return c.json(
     { error: { message: error.message, appCode: code, requestId: c.get("requestId") } },
     getHTTPStatusCodeFromError(error) as 400,

@@ -1,5 +1,5 @@
+import { startPeriodic } from "./periodic";
 import { appendAuditEvent, publishDueObjects } from "@trace/db";
-import { describeError } from "../logger";
 import type { Deps } from "../trpc/context";
 
 /**
@@ -31,21 +31,8 @@ export function startPublishDueObjects(
   deps: Pick<Deps, "database" | "now" | "logger">,
   intervalMs = 30_000,
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const ids = await runPublishDueObjects(deps);
-      if (ids.length) deps.logger.info({ count: ids.length }, "scheduled objects published");
-    } catch (error) {
-      deps.logger.warn({ err: describeError(error) }, "scheduled publication failed");
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic("scheduled publication", deps.logger, intervalMs, async () => {
+    const ids = await runPublishDueObjects(deps);
+    if (ids.length) deps.logger.info({ count: ids.length }, "scheduled objects published");
+  });
 }

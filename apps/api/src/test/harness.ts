@@ -11,6 +11,13 @@ import {
   type Database,
 } from "@trace/db";
 import type { Role } from "@trace/domain";
+import {
+  createPublicRateLimits,
+  DEFAULT_RATE_LIMITS,
+  type PublicRateLimitOptions,
+  type Rate,
+  type RateLimitConfig,
+} from "../abuse/public-rate-limits";
 import { createApp } from "../app";
 import { DEFAULT_IMAGE_LIMITS } from "../images/limits";
 import { createLogger } from "../logger";
@@ -48,9 +55,32 @@ export interface Fixtures {
   originFound: { id: string; ref: string; imageId: string };
 }
 
+/**
+ * The harness's per-sender limits: far above what any test sends, because in-process requests
+ * (`app.request`) have no socket and so all share one bucket. Tests of the limits themselves
+ * pass `rateLimits` (and `trustedProxies`, to name senders by `X-Forwarded-For`). The
+ * production defaults are `DEFAULT_RATE_LIMITS`; only the test harness uses these.
+ */
+const roomy = (rate: Rate): Rate => ({ ...rate, points: 100_000 });
+const HARNESS_RATE_LIMITS: RateLimitConfig = {
+  tipSubmissions: roomy(DEFAULT_RATE_LIMITS.tipSubmissions),
+  receiptLookups: roomy(DEFAULT_RATE_LIMITS.receiptLookups),
+  receiptFailures: roomy(DEFAULT_RATE_LIMITS.receiptFailures),
+  tipPhotoUploads: roomy(DEFAULT_RATE_LIMITS.tipPhotoUploads),
+};
+
+export interface HarnessOptions {
+  withFixtures?: boolean;
+  /** Limits to test; the rest stay out of the way. */
+  rateLimits?: Partial<RateLimitConfig>;
+  trustedProxies?: number;
+  /** The day keys of the rate limits (random by default). */
+  newRateLimitKey?: PublicRateLimitOptions["newKey"];
+}
+
 export async function createHarness(
   database: Database,
-  { withFixtures = true } = {},
+  { withFixtures = true, rateLimits, trustedProxies = 0, newRateLimitKey }: HarnessOptions = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -73,6 +103,12 @@ export async function createHarness(
     now: () => clock.now,
     random: cryptoRandom,
     imageLimits: DEFAULT_IMAGE_LIMITS,
+    rateLimits: createPublicRateLimits({
+      limits: { ...HARNESS_RATE_LIMITS, ...rateLimits },
+      trustedProxies,
+      now: () => clock.now.getTime(),
+      ...(newRateLimitKey ? { newKey: newRateLimitKey } : {}),
+    }),
   };
   const fixtures = withFixtures ? await createFixtures(deps) : (null as unknown as Fixtures);
   return {

@@ -1,5 +1,6 @@
 import type { Database, MediaStore } from "@trace/db";
 import type { StaffUser } from "@trace/domain";
+import type { ClientRateLimits, PublicRateLimits } from "../abuse/public-rate-limits";
 import type { ImageLimits } from "../images/limits";
 import type { Logger } from "../logger";
 
@@ -18,6 +19,8 @@ export interface Deps {
   random(byteCount: number): Uint8Array;
   /** Upload limits for every image route. */
   imageLimits: ImageLimits;
+  /** Per-sender limits of the public listener, keyed by a daily HMAC of the address. */
+  rateLimits: PublicRateLimits;
 }
 
 export type Context = {
@@ -29,4 +32,6 @@ export type Context = {
   /** Set on the staff surface when the request carries a valid session. */
   session: { tokenHash: string; user: StaffUser } | null;
   isSecure: boolean;
+  /** The sender's rate limits; the address itself is not in the context. */
+  rateLimit: ClientRateLimits;
 };

@@ -11,6 +11,18 @@ const APP_ERRORS = {
     "This object no longer takes tips: its origin has been found.",
   ],
   receipt_not_found: ["NOT_FOUND", "No tip matches this receipt code. Check it and try again."],
+  tips_throttled: [
+    "TOO_MANY_REQUESTS",
+    "Many tips have come from your connection in a short time. Please wait a few minutes and send your tip again.",
+  ],
+  receipt_checks_throttled: [
+    "TOO_MANY_REQUESTS",
+    "Too many receipt codes have been checked from your connection. Please wait a while and try again.",
+  ],
+  tip_photos_throttled: [
+    "TOO_MANY_REQUESTS",
+    "Many photos have come from your connection in a short time. Please wait a few minutes and try again.",
+  ],
   tip_not_found: ["NOT_FOUND", "No tip has this id."],
   tip_illegal_transition: [
     "CONFLICT",

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { PageLayout } from "@trace/ui/page-layout";
 import { useMessages } from "../i18n";
+import { LanguageSwitcher } from "./language-switcher";
 import { useRouteFocus } from "./use-route-focus";
 
 function NavLink({ href, children }: { href: string; children: string }) {
@@ -19,25 +20,26 @@ export function Layout({ children }: { children: ReactNode }) {
   useRouteFocus();
   return (
     <PageLayout
-      skipLinkLabel={m.app.skipLink}
+      skipLinkLabel={m.app.skipLink()}
       brand={
         <Link href="/" className="app-brand">
-          {m.app.siteName}
+          {m.app.siteName()}
         </Link>
       }
       nav={
-        <nav aria-label={m.app.navLabel}>
+        <nav aria-label={m.app.navLabel()}>
           <ul>
             <li>
-              <NavLink href="/objects">{m.app.nav.objects}</NavLink>
+              <NavLink href="/objects">{m.app.nav.objects()}</NavLink>
             </li>
             <li>
-              <NavLink href="/check">{m.app.nav.checkTip}</NavLink>
+              <NavLink href="/check">{m.app.nav.checkTip()}</NavLink>
             </li>
           </ul>
         </nav>
       }
-      footer={<p className="app-footer">{m.app.footer}</p>}
+      utilities={<LanguageSwitcher />}
+      footer={<p className="app-footer">{m.app.footer()}</p>}
     >
       {children}
     </PageLayout>

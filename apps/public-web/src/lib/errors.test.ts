@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyApiError, shouldRetryQuery } from "./errors";
+import { classifyApiError, minutesToWait, shouldRetryQuery } from "./errors";
 
 const fieldErrors = [
   { path: "answer.country", code: "invalid_value", message: "Choose a country" },
@@ -58,6 +58,45 @@ describe("classifyApiError", () => {
     ],
   ])("%s", (_name, error, expected) => {
     expect(classifyApiError(error)).toEqual(expected);
+  });
+});
+
+describe("rate limits", () => {
+  const throttled = (retryAfter: string | null) => ({
+    message: "slow down",
+    data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "tips_throttled" },
+    meta: {
+      response: new Response(null, {
+        status: 429,
+        headers: retryAfter === null ? {} : { "Retry-After": retryAfter },
+      }),
+    },
+  });
+
+  it("reads the wait from Retry-After and rounds it up to whole minutes", () => {
+    const failure = classifyApiError(throttled("61"));
+    expect(failure).toEqual({
+      kind: "throttled",
+      appCode: "tips_throttled",
+      retryAfterSeconds: 61,
+    });
+    expect(minutesToWait(failure as { retryAfterSeconds: number | null })).toBe(2);
+  });
+
+  it.each([null, "soon", "0", "1.5"])("treats Retry-After %j as an unknown wait", (header) => {
+    const failure = classifyApiError(throttled(header));
+    expect(failure).toEqual({
+      kind: "throttled",
+      appCode: "tips_throttled",
+      retryAfterSeconds: null,
+    });
+    expect(minutesToWait(failure as { retryAfterSeconds: number | null })).toBe(0);
+  });
+
+  it("keeps a 429 without a code (a proxy) as worth retrying", () => {
+    expect(classifyApiError({ message: "x", data: { httpStatus: 429 } })).toEqual({
+      kind: "unavailable",
+    });
   });
 });
 

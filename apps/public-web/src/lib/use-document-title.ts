@@ -6,6 +6,6 @@ export function useDocumentTitle(title: string | undefined, isFullTitle = false)
   const m = useMessages();
   useEffect(() => {
     if (title === undefined) return;
-    document.title = isFullTitle ? title : m.app.documentTitle(title);
+    document.title = isFullTitle ? title : m.app.documentTitle({ page: title });
   }, [title, isFullTitle, m]);
 }

@@ -293,8 +293,26 @@ export async function deleteExpiredTipPhotoUploads(
     .delete(tipPhotos)
     .where(inArray(tipPhotos.id, expired))
     .returning({ storageKey: tipPhotos.storageKey });
-  const keys = [...new Set(deleted.map((d) => d.storageKey))];
-  if (keys.length === 0) return { deleted: 0, unreferencedKeys: [] };
+  return {
+    deleted: deleted.length,
+    unreferencedKeys: await unreferencedStorageKeys(
+      tx,
+      deleted.map((d) => d.storageKey),
+    ),
+  };
+}
+
+/**
+ * Of these storage keys (of rows just deleted), the ones no image row names any more. Ask inside
+ * the deleting transaction and delete the bytes only after it commits: content addressing means
+ * another row may name the same bytes, and a rollback must never leave a row naming deleted bytes.
+ */
+export async function unreferencedStorageKeys(
+  tx: Executor,
+  storageKeys: readonly string[],
+): Promise<string[]> {
+  const keys = [...new Set(storageKeys)];
+  if (keys.length === 0) return [];
   const used = new Set<string>();
   for (const table of [objectImages, tipPhotos, imageVariants]) {
     const rows = await tx
@@ -303,7 +321,7 @@ export async function deleteExpiredTipPhotoUploads(
       .where(inArray(table.storageKey, keys));
     for (const row of rows) used.add(row.key);
   }
-  return { deleted: deleted.length, unreferencedKeys: keys.filter((k) => !used.has(k)) };
+  return keys.filter((k) => !used.has(k));
 }
 
 /** A tip's photos, in the order the tipster attached them. */

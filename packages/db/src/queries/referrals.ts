@@ -20,6 +20,9 @@ import {
 } from "../schema";
 import { iso, isoOrNull } from "./serialize";
 
+/** The outbox topic of a referral's delivery: written with the referral, run by the worker. */
+export const REFERRAL_DELIVERY_TOPIC = "referral.deliver";
+
 export interface NewReferral {
   agencyId: string;
   objectId: string | null;

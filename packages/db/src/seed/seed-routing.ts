@@ -7,7 +7,7 @@ import {
 import type { Executor } from "../client";
 import type { AuditEntry } from "../queries/audit";
 import { enqueueOutboxJob } from "../queries/outbox";
-import { insertReferral } from "../queries/referrals";
+import { insertReferral, REFERRAL_DELIVERY_TOPIC } from "../queries/referrals";
 import {
   getRoutingTips,
   insertRoutingRule,
@@ -163,7 +163,7 @@ export async function insertDemoRouting(
     const ageDays = (input.now.getTime() - at.getTime()) / DAY;
     if (ageDays < 3) {
       await enqueueOutboxJob(tx, {
-        topic: "referral.deliver",
+        topic: REFERRAL_DELIVERY_TOPIC,
         idempotencyKey: key,
         payload: { referralId },
       });

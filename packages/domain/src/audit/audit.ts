@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS = [
   "delivery.redelivered",
   "agency.delivery_changed",
   "agency.webhook_secret_rotated",
+  // Retention sweep (apps/api/src/jobs/retention-sweep.ts): ids and counts, never content.
+  "retention.contact_and_photos_erased",
+  "retention.tip_deleted",
+  "retention.duplicate_unlinked",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

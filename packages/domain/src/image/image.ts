@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "../shared/ids";
+export { VARIANT_MEDIA_TYPES, MAX_TIP_PHOTOS } from "./image-constants";
 
 /**
  * An uploaded image is checked and stripped of metadata at once; its variants are made in the
@@ -18,11 +19,6 @@ export type ImageVariantFormat = z.infer<typeof ImageVariantFormatSchema>;
 export const IMAGE_VARIANT_WIDTHS = [320, 640, 1280] as const;
 
 const EXTENSIONS: Record<ImageVariantFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg" };
-export const VARIANT_MEDIA_TYPES: Record<ImageVariantFormat, string> = {
-  avif: "image/avif",
-  webp: "image/webp",
-  jpeg: "image/jpeg",
-};
 
 /**
  * The widths to derive from an image `sourceWidth` pixels wide: each target, never upscaled. A
@@ -72,9 +68,6 @@ export const ImageUploadResultSchema = z.object({
   height: z.number().int().positive(),
 });
 export type ImageUploadResult = z.infer<typeof ImageUploadResultSchema>;
-
-/** Photos a tipster may attach to one tip. */
-export const MAX_TIP_PHOTOS = 3;
 
 /**
  * A tipster's photo is uploaded before the tip and referenced from it by this opaque token

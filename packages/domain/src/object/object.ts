@@ -2,18 +2,9 @@ import { z } from "zod";
 import { ImageStatusSchema, ImageVariantSchema } from "../image/image";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LocalizedTextSchema } from "../shared/locale";
+import { OBJECT_CATEGORIES, PUBLIC_OBJECT_STATUSES, OBJECT_REF_PATTERN } from "./object-constants";
+export { OBJECT_CATEGORIES, PUBLIC_OBJECT_STATUSES, OBJECT_REF_PATTERN } from "./object-constants";
 
-export const OBJECT_CATEGORIES = [
-  "clothing",
-  "logo_or_text",
-  "packaging",
-  "furniture_or_decor",
-  "textile_or_pattern",
-  "toy",
-  "printed_matter",
-  "location_or_view",
-  "other",
-] as const;
 export const ObjectCategorySchema = z.enum(OBJECT_CATEGORIES);
 export type ObjectCategory = z.infer<typeof ObjectCategorySchema>;
 
@@ -28,13 +19,9 @@ export const OBJECT_STATUSES = [
 export const ObjectStatusSchema = z.enum(OBJECT_STATUSES);
 export type ObjectStatus = z.infer<typeof ObjectStatusSchema>;
 
-/** What the public may see of an object's state: never "withdrawn", never the internal steps. */
-export const PUBLIC_OBJECT_STATUSES = ["open", "origin_found"] as const;
 export const PublicObjectStatusSchema = z.enum(PUBLIC_OBJECT_STATUSES);
 export type PublicObjectStatus = z.infer<typeof PublicObjectStatusSchema>;
 
-/** `TOA-` and six Crockford base32 symbols (30 random bits): short to read out, not enumerable. */
-export const OBJECT_REF_PATTERN = /^TOA-[0-9A-HJKMNP-TV-Z]{6}$/;
 export const ObjectRefSchema = z
   .string()
   .trim()

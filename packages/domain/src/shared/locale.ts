@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { LOCALES } from "./locale-codes";
+export { DEFAULT_LOCALE, LOCALES } from "./locale-codes";
 
-/** Languages of the public site; English is the fallback for every translated text. */
-export const LOCALES = ["en", "fr", "de", "nl", "es", "it", "pt", "pl"] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
-export const DEFAULT_LOCALE: Locale = "en";
 
 /** Languages a tip may be written in: any ISO 639-1 code, not only the site's locales. */
 export const LanguageCodeSchema = z

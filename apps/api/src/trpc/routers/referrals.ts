@@ -27,6 +27,7 @@ import {
   listRoutingRules,
   lockReferral,
   lockTipForTriage,
+  REFERRAL_DELIVERY_TOPIC,
   recordTipTransition,
   tipsAlreadyReferred,
   type Executor,
@@ -35,9 +36,6 @@ import {
 import { appError } from "../errors";
 import { router, staffProcedure } from "../init";
 import { combinedDecision, routingContext } from "../../services/routing";
-
-/** The outbox topic the delivery worker handles. */
-export const REFERRAL_DELIVERY_TOPIC = "referral.deliver";
 
 async function suggestion(db: Executor, tipIds: string[]) {
   const [rows, rules, context] = await Promise.all([

@@ -2,12 +2,11 @@ import { z } from "zod";
 import {
   acceptsTips,
   canTipsterReply,
+  MessageBodySchema,
   TimestampSchema,
-  TipsterReplyInputSchema,
   generateReceiptCode,
   initialTipPriority,
   publicTipStatus,
-  ReceiptCodeSchema,
   TipReceiptSchema,
   TipStatusViewSchema,
   TipSubmissionSchema,
@@ -23,6 +22,12 @@ import {
   lockTipForTriage,
   markMessagesRead,
 } from "@trace/db";
+import {
+  beginReceiptLookup,
+  receiptLookupHash,
+  ReceiptLookupCodeSchema,
+  takeTipSubmission,
+} from "../../abuse/throttle";
 import { attachTipPhotos } from "../../images/tip-photos";
 import { encryptContact, hashReceipt } from "../../services/secrets";
 import { appError } from "../errors";
@@ -34,6 +39,11 @@ export const tipsRouter = router({
    * only then return the receipt: an acknowledged tip is never lost.
    */
   submit: publicProcedure
+    // Before the input is read: every attempt counts, and one over the limit costs nothing.
+    .use(async ({ ctx, next }) => {
+      await takeTipSubmission(ctx);
+      return next();
+    })
     .input(TipSubmissionSchema)
     .output(TipReceiptSchema)
     .mutation(async ({ ctx, input }) => {
@@ -79,17 +89,23 @@ export const tipsRouter = router({
       };
     }),
 
-  /** A query sent as POST by the public client, so the receipt code never sits in a URL. */
+  /**
+   * A query sent as POST by the public client, so the receipt code never sits in a URL. A
+   * malformed code, an unknown one and one whose tip retention has deleted get the same 404
+   * by the same path; guessing is throttled per sender.
+   */
   status: publicProcedure
-    .input(z.strictObject({ receiptCode: ReceiptCodeSchema }))
+    .input(z.strictObject({ receiptCode: ReceiptLookupCodeSchema }))
     .output(TipStatusViewSchema)
     .query(async ({ ctx, input }) => {
       const { db } = ctx.deps.database;
+      const lookup = await beginReceiptLookup(ctx);
       const found = await getTipStatusByReceiptHash(
         db,
-        hashReceipt(ctx.deps.receiptHashKey, input.receiptCode),
+        receiptLookupHash(ctx.deps.receiptHashKey, input.receiptCode),
       );
       if (!found) throw appError("receipt_not_found");
+      await lookup.found();
       // The staff messages shown now are "new" this once; the next visit shows them as seen.
       const { tipId, unseenIds, ...view } = found;
       await markMessagesRead(db, tipId, unseenIds, ctx.deps.now());
@@ -101,15 +117,18 @@ export const tipsRouter = router({
    * asked for or stored. Sent as a POST body, like the status check.
    */
   reply: publicProcedure
-    .input(TipsterReplyInputSchema)
+    // As `status`: any string as the code, answered and throttled the same way.
+    .input(z.strictObject({ receiptCode: ReceiptLookupCodeSchema, body: MessageBodySchema }))
     .output(z.object({ createdAt: TimestampSchema }))
     .mutation(async ({ ctx, input }) => {
       const { db } = ctx.deps.database;
+      const lookup = await beginReceiptLookup(ctx);
       const tipId = await findTipIdByReceiptHash(
         db,
-        hashReceipt(ctx.deps.receiptHashKey, input.receiptCode),
+        receiptLookupHash(ctx.deps.receiptHashKey, input.receiptCode),
       );
       if (!tipId) throw appError("receipt_not_found");
+      await lookup.found();
       const now = ctx.deps.now();
       const refusal = await db.transaction(async (tx) => {
         // The row lock makes concurrent replies on one tip take turns, so the limit holds.

@@ -1,3 +1,4 @@
+import "../../lib/zod-config";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "wouter";
@@ -7,9 +8,9 @@ import { Button } from "@trace/ui/button";
 import { Field, TextInput } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
 import { ReceiptCodeSchema, type TipStatusView } from "@trace/domain";
-import { LOCALE, useMessages } from "../../i18n";
-import { classifyApiError } from "../../lib/errors";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { useLocale, useMessages } from "../../i18n";
+import { classifyApiError, minutesToWait } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
 import { trpcClient } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ReplyForm } from "./reply-form";
@@ -26,6 +27,7 @@ function TipStatus({
   onReplySent: () => void;
 }) {
   const m = useMessages();
+  const locale = useLocale();
   const status = m.tipStatuses[view.status];
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Bring each answer to keyboard and screen-reader users as soon as it is on the page.
@@ -33,21 +35,21 @@ function TipStatus({
   return (
     <section aria-labelledby="tip-status-heading" className="app-stack app-stack--tight app-panel">
       <h2 id="tip-status-heading" ref={headingRef} tabIndex={-1}>
-        {m.checkTip.status(status.label)}
+        {m.checkTip.status({ label: status.label() })}
       </h2>
-      <p>{status.explanation}</p>
-      <p className="app-muted">{m.checkTip.receivedOn(formatDate(LOCALE, view.receivedAt))}</p>
+      <p>{status.explanation()}</p>
+      <p className="app-muted">{m.checkTip.receivedOn({ date: new Date(view.receivedAt) })}</p>
       {view.objectRef && (
         <p>
-          {m.checkTip.aboutObject}{" "}
+          {m.checkTip.aboutObject()}{" "}
           <Link href={`/objects/${view.objectRef}`} className="app-mono">
             {view.objectRef}
           </Link>
         </p>
       )}
-      <h3>{m.checkTip.messagesHeading}</h3>
+      <h3>{m.checkTip.messagesHeading()}</h3>
       {view.messages.length === 0 ? (
-        <p className="app-muted">{m.checkTip.noMessages}</p>
+        <p className="app-muted">{m.checkTip.noMessages()}</p>
       ) : (
         <ol className="app-messages">
           {view.messages.map((message, index) => (
@@ -58,14 +60,14 @@ function TipStatus({
               <p className="app-message__meta">
                 {message.isNew && (
                   <>
-                    <Badge tone="info">{m.checkTip.newMessage}</Badge>{" "}
+                    <Badge tone="info">{m.checkTip.newMessage()}</Badge>{" "}
                   </>
                 )}
                 <strong>
-                  {message.author === "staff" ? m.checkTip.fromStaff : m.checkTip.fromYou}
+                  {message.author === "staff" ? m.checkTip.fromStaff() : m.checkTip.fromYou()}
                 </strong>{" "}
                 <time dateTime={message.createdAt}>
-                  {formatDateTime(LOCALE, message.createdAt)}
+                  {formatDateTime(locale, message.createdAt)}
                 </time>
               </p>
               <p className="app-message__body">{message.body}</p>
@@ -86,7 +88,7 @@ function TipStatus({
  */
 export function CheckTipPage() {
   const m = useMessages();
-  useDocumentTitle(m.checkTip.heading);
+  useDocumentTitle(m.checkTip.heading());
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const check = useMutation({
@@ -107,7 +109,7 @@ export function CheckTipPage() {
     if (check.isPending) return;
     const parsed = ReceiptCodeSchema.safeParse(code);
     if (!parsed.success) {
-      setFieldError(m.checkTip.invalidCode);
+      setFieldError(m.checkTip.invalidCode());
       check.reset();
       document.getElementById(CODE_FIELD_ID)?.focus();
       return;
@@ -122,23 +124,25 @@ export function CheckTipPage() {
     failure === null
       ? null
       : failure.kind === "app" && failure.appCode === "receipt_not_found"
-        ? m.checkTip.notFound
-        : failure.kind === "validation"
-          ? m.checkTip.invalidCode
-          : failure.kind === "unavailable"
-            ? m.common.unavailable
-            : m.common.unexpected;
+        ? m.checkTip.notFound()
+        : failure.kind === "throttled"
+          ? m.checkTip.throttled({ minutes: minutesToWait(failure) })
+          : failure.kind === "validation"
+            ? m.checkTip.invalidCode()
+            : failure.kind === "unavailable"
+              ? m.common.unavailable()
+              : m.common.unexpected();
 
   return (
     <Container size="narrow" className="app-page app-stack">
       <div>
-        <h1>{m.checkTip.heading}</h1>
-        <p>{m.checkTip.intro}</p>
+        <h1>{m.checkTip.heading()}</h1>
+        <p>{m.checkTip.intro()}</p>
       </div>
       <form noValidate autoComplete="off" onSubmit={onSubmit} className="app-stack">
         <Field
-          label={m.checkTip.code}
-          hint={m.checkTip.codeHint}
+          label={m.checkTip.code()}
+          hint={m.checkTip.codeHint()}
           error={fieldError}
           id={CODE_FIELD_ID}
         >
@@ -157,7 +161,7 @@ export function CheckTipPage() {
         </Field>
         <div>
           <Button type="submit" isLoading={check.isPending}>
-            {m.checkTip.submit}
+            {m.checkTip.submit()}
           </Button>
         </div>
       </form>

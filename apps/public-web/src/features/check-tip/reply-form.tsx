@@ -5,7 +5,7 @@ import { Button } from "@trace/ui/button";
 import { Field, TextArea } from "@trace/ui/field";
 import { MESSAGE_BODY_MAX } from "@trace/domain";
 import { useMessages } from "../../i18n";
-import { classifyApiError } from "../../lib/errors";
+import { classifyApiError, minutesToWait } from "../../lib/errors";
 import { trpcClient } from "../../lib/trpc";
 
 /**
@@ -13,7 +13,7 @@ import { trpcClient } from "../../lib/trpc";
  * the sender is asked for. On success the page reloads the conversation.
  */
 export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent: () => void }) {
-  const m = useMessages().checkTip.reply;
+  const m = useMessages();
   const headingId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState("");
@@ -32,9 +32,9 @@ export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent
     const text = body.trim();
     const error =
       text === ""
-        ? m.required
+        ? m.checkTip.reply.required()
         : text.length > MESSAGE_BODY_MAX
-          ? m.tooLong(MESSAGE_BODY_MAX)
+          ? m.checkTip.reply.tooLong({ max: MESSAGE_BODY_MAX })
           : null;
     setFieldError(error);
     if (error) {
@@ -49,14 +49,16 @@ export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent
     failure === null
       ? null
       : failure.kind === "app" && failure.appCode === "no_question_to_answer"
-        ? m.noQuestion
+        ? m.checkTip.reply.noQuestion()
         : failure.kind === "app" && failure.appCode === "too_many_messages"
-          ? m.tooMany
-          : failure.kind === "validation"
-            ? m.invalid
-            : failure.kind === "unavailable"
-              ? m.unavailable
-              : m.unexpected;
+          ? m.checkTip.reply.tooMany()
+          : failure.kind === "throttled"
+            ? m.checkTip.throttled({ minutes: minutesToWait(failure) })
+            : failure.kind === "validation"
+              ? m.checkTip.reply.invalid()
+              : failure.kind === "unavailable"
+                ? m.checkTip.reply.unavailable()
+                : m.checkTip.reply.unexpected();
 
   return (
     <form
@@ -66,8 +68,8 @@ export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent
       aria-labelledby={headingId}
       className="app-stack"
     >
-      <h3 id={headingId}>{m.heading}</h3>
-      <Field label={m.label} hint={m.hint} error={fieldError}>
+      <h3 id={headingId}>{m.checkTip.reply.heading()}</h3>
+      <Field label={m.checkTip.reply.label()} hint={m.checkTip.reply.hint()} error={fieldError}>
         {(props) => (
           <TextArea
             {...props}
@@ -80,7 +82,7 @@ export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent
       </Field>
       <div>
         <Button type="submit" isLoading={send.isPending}>
-          {m.submit}
+          {m.checkTip.reply.submit()}
         </Button>
       </div>
       {failureText && (
@@ -90,7 +92,7 @@ export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent
       )}
       {send.isSuccess && (
         <Alert tone="success">
-          <p>{m.sent}</p>
+          <p>{m.checkTip.reply.sent()}</p>
         </Alert>
       )}
     </form>

@@ -7,8 +7,7 @@ import { Container } from "@trace/ui/page-layout";
 import { Pagination } from "@trace/ui/pagination";
 import { Spinner } from "@trace/ui/spinner";
 import { OBJECT_CATEGORIES, PUBLIC_OBJECT_STATUSES } from "@trace/domain";
-import { LOCALE, useMessages } from "../../i18n";
-import { formatNumber } from "../../lib/format";
+import { useLocale, useMessages } from "../../i18n";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import {
@@ -27,40 +26,41 @@ function focusHeading() {
 
 export function GalleryPage() {
   const m = useMessages();
-  useDocumentTitle(m.gallery.heading);
+  const locale = useLocale();
+  useDocumentTitle(m.gallery.heading());
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = parseGalleryFilters(search);
   const objects = useQuery({
-    ...trpc.objects.list.queryOptions(galleryListInput(filters, LOCALE)),
+    ...trpc.objects.list.queryOptions(galleryListInput(filters, locale)),
     placeholderData: keepPreviousData,
   });
 
   const update = (next: Partial<GalleryFilters>) =>
     navigate(`/objects${galleryFiltersToSearch({ ...filters, page: 1, ...next })}`);
 
-  const categoryOptions = OBJECT_CATEGORIES.map((c) => ({ value: c, label: m.categories[c] }));
+  const categoryOptions = OBJECT_CATEGORIES.map((c) => ({ value: c, label: m.categories[c]() }));
   const statusOptions = PUBLIC_OBJECT_STATUSES.map((s) => ({
     value: s,
-    label: m.objectStatuses[s],
+    label: m.objectStatuses[s](),
   }));
 
   return (
     <Container size="wide" className="app-page app-stack">
       <div>
         <h1 id="gallery-heading" tabIndex={-1}>
-          {m.gallery.heading}
+          {m.gallery.heading()}
         </h1>
-        <p className="app-lead">{m.gallery.intro}</p>
+        <p className="app-lead">{m.gallery.intro()}</p>
       </div>
 
-      <div role="group" aria-label={m.gallery.filtersLabel} className="app-filters">
-        <Field label={m.gallery.category}>
+      <div role="group" aria-label={m.gallery.filtersLabel()} className="app-filters">
+        <Field label={m.gallery.category()}>
           {(props) => (
             <Select
               {...props}
               options={categoryOptions}
-              placeholder={m.gallery.allCategories}
+              placeholder={m.gallery.allCategories()}
               value={filters.category ?? ""}
               onChange={(e) =>
                 update({ category: OBJECT_CATEGORIES.find((c) => c === e.currentTarget.value) })
@@ -68,12 +68,12 @@ export function GalleryPage() {
             />
           )}
         </Field>
-        <Field label={m.gallery.status}>
+        <Field label={m.gallery.status()}>
           {(props) => (
             <Select
               {...props}
               options={statusOptions}
-              placeholder={m.gallery.allStatuses}
+              placeholder={m.gallery.allStatuses()}
               value={filters.status ?? ""}
               onChange={(e) =>
                 update({ status: PUBLIC_OBJECT_STATUSES.find((s) => s === e.currentTarget.value) })
@@ -84,16 +84,16 @@ export function GalleryPage() {
       </div>
 
       {objects.isPending ? (
-        <Spinner label={m.gallery.loading} isLabelVisible />
+        <Spinner label={m.gallery.loading()} isLabelVisible />
       ) : objects.isError ? (
-        <Alert tone="danger" title={m.gallery.loadError}>
+        <Alert tone="danger" title={m.gallery.loadError()}>
           <p>
             <Button
               variant="secondary"
               onClick={() => void objects.refetch()}
               isLoading={objects.isFetching}
             >
-              {m.common.retry}
+              {m.common.retry()}
             </Button>
           </p>
         </Alert>
@@ -101,11 +101,11 @@ export function GalleryPage() {
         <>
           <p role="status" className="app-muted">
             {objects.isFetching
-              ? m.common.loading
-              : m.gallery.resultCount(formatNumber(LOCALE, objects.data.total), objects.data.total)}
+              ? m.common.loading()
+              : m.gallery.resultCount({ total: objects.data.total })}
           </p>
           {objects.data.items.length === 0 ? (
-            <p className="app-empty">{m.gallery.empty}</p>
+            <p className="app-empty">{m.gallery.empty()}</p>
           ) : (
             <ul className="app-grid" aria-busy={objects.isFetching || undefined}>
               {objects.data.items.map((object) => (
@@ -122,10 +122,10 @@ export function GalleryPage() {
               navigate(`/objects${galleryFiltersToSearch({ ...filters, page })}`);
               focusHeading();
             }}
-            label={m.gallery.pagination}
-            previousLabel={m.gallery.previous}
-            nextLabel={m.gallery.next}
-            formatStatus={m.gallery.pageStatus}
+            label={m.gallery.pagination()}
+            previousLabel={m.gallery.previous()}
+            nextLabel={m.gallery.next()}
+            formatStatus={(page, pageCount) => m.gallery.pageStatus({ page, pageCount })}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
 import { Link } from "wouter";
 import { Alert } from "@trace/ui/alert";
 import { AspectImage } from "@trace/ui/aspect-image";
@@ -7,26 +8,34 @@ import { Button } from "@trace/ui/button";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
 import { OBJECT_REF_PATTERN, type PublicObject } from "@trace/domain";
-import { LOCALE, useMessages } from "../../i18n";
+import { useLocale, useMessages } from "../../i18n";
 import { classifyApiError } from "../../lib/errors";
 import { langOf } from "../../lib/format";
+import { ServedTextView } from "../../lib/served-text";
 import { pictureProps } from "../../lib/images";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { TipForm } from "../tip-form/tip-form";
+
+/**
+ * The tip form, with its validation (zod) and photo upload, is a chunk of its own so the object
+ * page's first download stays small. The download starts as soon as the object page mounts,
+ * alongside the object's data, so the form is normally ready when the page has drawn.
+ */
+const loadTipForm = () => import("../tip-form/tip-form");
+const TipForm = lazy(() => loadTipForm().then((m) => ({ default: m.TipForm })));
 
 /** The object page shows its images in a grid of columns at least 18rem wide. */
 const IMAGE_SIZES = "(min-width: 48rem) 36rem, 100vw";
 
 function ObjectNotFound() {
   const m = useMessages();
-  useDocumentTitle(m.object.notFoundTitle);
+  useDocumentTitle(m.object.notFoundTitle());
   return (
     <Container size="narrow" className="app-page app-stack">
-      <h1>{m.object.notFoundTitle}</h1>
-      <p>{m.object.notFoundBody}</p>
+      <h1>{m.object.notFoundTitle()}</h1>
+      <p>{m.object.notFoundBody()}</p>
       <p>
-        <Link href="/objects">{m.object.backToObjects}</Link>
+        <Link href="/objects">{m.object.backToObjects()}</Link>
       </p>
     </Container>
   );
@@ -34,6 +43,7 @@ function ObjectNotFound() {
 
 function ObjectDetails({ object }: { object: PublicObject }) {
   const m = useMessages();
+  const locale = useLocale();
   useDocumentTitle(object.title.text);
   const isOpen = object.status === "open";
 
@@ -42,48 +52,52 @@ function ObjectDetails({ object }: { object: PublicObject }) {
       <p>
         <Link href="/objects">
           <span aria-hidden="true">← </span>
-          {m.object.backToObjects}
+          {m.object.backToObjects()}
         </Link>
       </p>
       <div className="app-stack app-stack--tight">
-        <h1 lang={langOf(object.title, LOCALE)}>{object.title.text}</h1>
-        <p className="app-lead" lang={langOf(object.question, LOCALE)}>
-          {object.question.text}
+        <h1>
+          <ServedTextView text={object.title} />
+        </h1>
+        <p className="app-lead">
+          <ServedTextView text={object.question} />
         </p>
       </div>
 
       <dl className="app-facts">
         <div>
-          <dt>{m.object.status}</dt>
+          <dt>{m.object.status()}</dt>
           <dd>
-            <Badge tone={isOpen ? "info" : "success"}>{m.objectStatuses[object.status]}</Badge>
+            <Badge tone={isOpen ? "info" : "success"}>{m.objectStatuses[object.status]()}</Badge>
           </dd>
         </div>
         <div>
-          <dt>{m.object.category}</dt>
-          <dd>{m.categories[object.category]}</dd>
+          <dt>{m.object.category()}</dt>
+          <dd>{m.categories[object.category]()}</dd>
         </div>
         {object.regionHint && (
           <div>
-            <dt>{m.object.regionHint}</dt>
-            <dd lang={langOf(object.regionHint, LOCALE)}>{object.regionHint.text}</dd>
+            <dt>{m.object.regionHint()}</dt>
+            <dd>
+              <ServedTextView text={object.regionHint} />
+            </dd>
           </div>
         )}
         <div>
-          <dt>{m.object.reference}</dt>
+          <dt>{m.object.reference()}</dt>
           <dd className="app-mono">{object.ref}</dd>
         </div>
       </dl>
 
       {object.images.length > 0 && (
-        <ul className="app-images" aria-label={m.object.imagesLabel}>
+        <ul className="app-images" aria-label={m.object.imagesLabel()}>
           {object.images.map((image, index) => (
             <li key={image.id}>
               <AspectImage
                 {...pictureProps(image)}
                 sizes={IMAGE_SIZES}
                 alt={image.alt.text}
-                lang={langOf(image.alt, LOCALE)}
+                lang={langOf(image.alt, locale)}
                 width={image.width}
                 height={image.height}
                 loading={index === 0 ? "eager" : "lazy"}
@@ -94,10 +108,12 @@ function ObjectDetails({ object }: { object: PublicObject }) {
       )}
 
       {isOpen ? (
-        <TipForm objectRef={object.ref} />
+        <Suspense fallback={<Spinner label={m.common.loading()} isLabelVisible />}>
+          <TipForm objectRef={object.ref} />
+        </Suspense>
       ) : (
-        <Alert tone="success" title={m.object.originFoundTitle}>
-          <p>{m.object.originFoundBody}</p>
+        <Alert tone="success" title={m.object.originFoundTitle()}>
+          <p>{m.object.originFoundBody()}</p>
         </Alert>
       )}
     </Container>
@@ -106,10 +122,15 @@ function ObjectDetails({ object }: { object: PublicObject }) {
 
 export function ObjectPage({ objectRef }: { objectRef: string }) {
   const m = useMessages();
+  const locale = useLocale();
   const ref = objectRef.trim().toUpperCase();
   const isWellFormed = OBJECT_REF_PATTERN.test(ref);
+  useEffect(() => {
+    // Only a head start: a failure shows up where the form renders.
+    if (isWellFormed) loadTipForm().catch(() => {});
+  }, [isWellFormed]);
   const object = useQuery({
-    ...trpc.objects.byRef.queryOptions({ ref, locale: LOCALE }),
+    ...trpc.objects.byRef.queryOptions({ ref, locale }),
     enabled: isWellFormed,
   });
 
@@ -117,7 +138,7 @@ export function ObjectPage({ objectRef }: { objectRef: string }) {
   if (object.isPending) {
     return (
       <Container className="app-page">
-        <Spinner label={m.object.loading} isLabelVisible />
+        <Spinner label={m.object.loading()} isLabelVisible />
       </Container>
     );
   }
@@ -126,15 +147,15 @@ export function ObjectPage({ objectRef }: { objectRef: string }) {
     if (failure.kind === "app" || failure.kind === "validation") return <ObjectNotFound />;
     return (
       <Container className="app-page">
-        <Alert tone="danger" title={m.object.loadError}>
-          <p>{failure.kind === "unavailable" ? m.common.unavailable : m.common.unexpected}</p>
+        <Alert tone="danger" title={m.object.loadError()}>
+          <p>{failure.kind === "unavailable" ? m.common.unavailable() : m.common.unexpected()}</p>
           <p>
             <Button
               variant="secondary"
               onClick={() => void object.refetch()}
               isLoading={object.isFetching}
             >
-              {m.common.retry}
+              {m.common.retry()}
             </Button>
           </p>
         </Alert>

@@ -5,10 +5,10 @@ import { useMessages } from "../../i18n";
 export function HotlineGuidance() {
   const m = useMessages();
   return (
-    <Alert tone="warning" title={m.hotline.title}>
-      <p>{m.hotline.body}</p>
+    <Alert tone="warning" title={m.hotline.title()}>
+      <p>{m.hotline.body()}</p>
       <p>
-        <strong>{m.hotline.emergency}</strong>
+        <strong>{m.hotline.emergency()}</strong>
       </p>
     </Alert>
   );

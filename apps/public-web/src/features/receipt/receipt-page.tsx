@@ -24,7 +24,7 @@ function ReceiptShown({ receipt }: { receipt: TipReceipt }) {
   const [isSaved, setIsSaved] = useState(false);
   const [copyState, setCopyState] = useState<CopyState>("idle");
   const codeRef = useRef<HTMLDivElement>(null);
-  useLeaveGuard(!isSaved, m.receipt.leaveWarning);
+  useLeaveGuard(!isSaved, m.receipt.leaveWarning());
 
   const copy = async () => {
     try {
@@ -40,35 +40,35 @@ function ReceiptShown({ receipt }: { receipt: TipReceipt }) {
 
   return (
     <Container size="narrow" className="app-page app-stack">
-      <h1>{m.receipt.heading}</h1>
+      <h1>{m.receipt.heading()}</h1>
       <div className="app-receipt app-stack app-stack--tight">
-        <p>{m.receipt.codeIntro}</p>
+        <p>{m.receipt.codeIntro()}</p>
         <div
           ref={codeRef}
           role="group"
-          aria-label={m.receipt.codeLabel}
+          aria-label={m.receipt.codeLabel()}
           className="app-receipt__code"
         >
           {receipt.receiptCode}
         </div>
         <div className="app-inline">
           <Button variant="secondary" onClick={() => void copy()}>
-            {m.receipt.copy}
+            {m.receipt.copy()}
           </Button>
           <p role="status" className="app-muted">
             {copyState === "copied"
-              ? m.receipt.copied
+              ? m.receipt.copied()
               : copyState === "failed"
-                ? m.receipt.copyFailed
+                ? m.receipt.copyFailed()
                 : ""}
           </p>
         </div>
       </div>
-      <p>{m.receipt.explanation}</p>
-      <p>{m.receipt.howToReturn}</p>
+      <p>{m.receipt.explanation()}</p>
+      <p>{m.receipt.howToReturn()}</p>
       {receipt.showHotlineGuidance && <HotlineGuidance />}
       <Checkbox
-        label={m.receipt.confirm}
+        label={m.receipt.confirm()}
         required
         checked={isSaved}
         onChange={(e) => setIsSaved(e.currentTarget.checked)}
@@ -80,7 +80,7 @@ function ReceiptShown({ receipt }: { receipt: TipReceipt }) {
           // Leaving the page is what forgets the receipt (see ReceiptProvider).
           onClick={() => navigate("/objects")}
         >
-          {m.receipt.continue}
+          {m.receipt.continue()}
         </Button>
       </div>
     </Container>
@@ -91,14 +91,14 @@ function ReceiptGone() {
   const m = useMessages();
   return (
     <Container size="narrow" className="app-page app-stack">
-      <h1>{m.receipt.goneHeading}</h1>
-      <p>{m.receipt.gone}</p>
+      <h1>{m.receipt.goneHeading()}</h1>
+      <p>{m.receipt.gone()}</p>
       <ul>
         <li>
-          <Link href="/check">{m.receipt.goneCheck}</Link>
+          <Link href="/check">{m.receipt.goneCheck()}</Link>
         </li>
         <li>
-          <Link href="/objects">{m.receipt.goneBrowse}</Link>
+          <Link href="/objects">{m.receipt.goneBrowse()}</Link>
         </li>
       </ul>
     </Container>
@@ -108,6 +108,6 @@ function ReceiptGone() {
 export function ReceiptPage() {
   const m = useMessages();
   const { receipt } = useReceipt();
-  useDocumentTitle(m.receipt.documentTitle);
+  useDocumentTitle(m.receipt.documentTitle());
   return receipt ? <ReceiptShown receipt={receipt} /> : <ReceiptGone />;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../../i18n/en";
+import { compileMessages } from "../../i18n";
+import enCatalog from "../../i18n/locales/en.json";
+import frCatalog from "../../i18n/locales/fr.json";
 import {
   EMPTY_TIP_FORM,
   errorSummaryEntries,
@@ -10,6 +12,8 @@ import {
 } from "./tip-form-model";
 
 const context = { objectRef: "TOA-7K3Q9M", language: "en" };
+const en = compileMessages(enCatalog, "en");
+const fr = compileMessages(frCatalog, "fr");
 const e = en.tipForm.errors;
 
 describe("parseEvidenceLinks", () => {
@@ -30,17 +34,20 @@ describe("parseEvidenceLinks", () => {
 
 describe("mapTipFieldErrors", () => {
   it.each([
-    [{ path: "answer", code: "custom", message: "x" }, { answer: e.answer }],
-    [{ path: "answer.country", code: "invalid_value", message: "x" }, { country: e.country }],
+    [{ path: "answer", code: "custom", message: "x" }, { answer: e.answer() }],
+    [{ path: "answer.country", code: "invalid_value", message: "x" }, { country: e.country() }],
     [
       { path: "answer.confidence", code: "invalid_value", message: "x" },
-      { confidence: e.confidence },
+      { confidence: e.confidence() },
     ],
     [
       { path: "answer.placeOrShop", code: "too_big", message: "x" },
       { placeOrShop: "Use at most 200 characters." },
     ],
-    [{ path: "answer.timePeriod", code: "invalid_type", message: "x" }, { timePeriod: e.invalid }],
+    [
+      { path: "answer.timePeriod", code: "invalid_type", message: "x" },
+      { timePeriod: e.invalid() },
+    ],
     [{ path: "text", code: "too_big", message: "x" }, { text: "Use at most 5,000 characters." }],
     [
       { path: "contact", code: "too_big", message: "x" },
@@ -48,23 +55,29 @@ describe("mapTipFieldErrors", () => {
     ],
     [
       { path: "answer.evidenceLinks", code: "too_big", message: "x" },
-      { evidenceLinks: e.tooManyLinks(10) },
+      { evidenceLinks: e.tooManyLinks({ max: 10 }) },
     ],
     [
       { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
-      { evidenceLinks: e.evidenceLink("b") },
+      { evidenceLinks: e.evidenceLink({ link: "b" }) },
     ],
     [
       { path: "answer.evidenceLinks.0", code: "too_big", message: "x" },
       { evidenceLinks: "Use at most 2,000 characters." },
     ],
-    [{ path: "objectRef", code: "invalid_format", message: "x" }, { form: en.common.unexpected }],
+    [{ path: "objectRef", code: "invalid_format", message: "x" }, { form: en.common.unexpected() }],
     [
       { path: "answer.unknown", code: "unrecognized_keys", message: "x" },
-      { form: en.common.unexpected },
+      { form: en.common.unexpected() },
     ],
   ])("%j", (issue, expected) => {
-    expect(mapTipFieldErrors([issue], en, "en", ["a", "b"])).toEqual(expected);
+    expect(mapTipFieldErrors([issue], en, ["a", "b"])).toEqual(expected);
+  });
+
+  it("speaks the page's language, with its number format and plural", () => {
+    expect(mapTipFieldErrors([{ path: "text", code: "too_big", message: "x" }], fr)).toEqual({
+      text: "Utilisez au plus 5\u202f000 caractères.",
+    });
   });
 
   it("keeps the first issue per field", () => {
@@ -74,10 +87,9 @@ describe("mapTipFieldErrors", () => {
         { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
       ],
       en,
-      "en",
       ["first", "second"],
     );
-    expect(errors).toEqual({ evidenceLinks: e.evidenceLink("first") });
+    expect(errors).toEqual({ evidenceLinks: e.evidenceLink({ link: "first" }) });
   });
 });
 
@@ -107,7 +119,7 @@ describe("validateTipForm", () => {
   const valid: TipFormValues = { ...EMPTY_TIP_FORM, country: "BE", confidence: "think_so" };
 
   it("accepts a country and a confidence", () => {
-    const result = validateTipForm(valid, context, en, "en");
+    const result = validateTipForm(valid, context, en);
     expect(result).toEqual({
       ok: true,
       submission: {
@@ -122,8 +134,8 @@ describe("validateTipForm", () => {
   });
 
   it("asks for a confidence", () => {
-    const result = validateTipForm({ ...valid, confidence: "" }, context, en, "en");
-    expect(result).toEqual({ ok: false, errors: { confidence: e.confidence } });
+    const result = validateTipForm({ ...valid, confidence: "" }, context, en);
+    expect(result).toEqual({ ok: false, errors: { confidence: e.confidence() } });
   });
 
   it("asks for something to go on when only blanks are given", () => {
@@ -131,14 +143,16 @@ describe("validateTipForm", () => {
       { ...EMPTY_TIP_FORM, placeOrShop: "   ", confidence: "guess" },
       context,
       en,
-      "en",
     );
-    expect(result).toEqual({ ok: false, errors: { answer: e.answer } });
+    expect(result).toEqual({ ok: false, errors: { answer: e.answer() } });
   });
 
   it("says everything that is missing at once", () => {
-    const result = validateTipForm(EMPTY_TIP_FORM, context, en, "en");
-    expect(result).toEqual({ ok: false, errors: { answer: e.answer, confidence: e.confidence } });
+    const result = validateTipForm(EMPTY_TIP_FORM, context, en);
+    expect(result).toEqual({
+      ok: false,
+      errors: { answer: e.answer(), confidence: e.confidence() },
+    });
   });
 
   it("quotes the evidence link it refuses", () => {
@@ -146,9 +160,11 @@ describe("validateTipForm", () => {
       { ...valid, evidenceLinks: "https://ok.example\nnot a link" },
       context,
       en,
-      "en",
     );
-    expect(result).toEqual({ ok: false, errors: { evidenceLinks: e.evidenceLink("not a link") } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { evidenceLinks: e.evidenceLink({ link: "not a link" }) },
+    });
   });
 
   it("trims and drops empty optional text", () => {
@@ -156,7 +172,6 @@ describe("validateTipForm", () => {
       { ...valid, country: "", text: "  Sold at a market in Ghent  ", contact: " " },
       { objectRef: undefined, language: "en" },
       en,
-      "en",
     );
     expect(result.ok && result.submission).toEqual({
       answer: { evidenceLinks: [], confidence: "think_so" },

@@ -1,7 +1,7 @@
-import { TIP_LIMITS, TipSubmissionSchema, type Locale, type TipSubmission } from "@trace/domain";
+import "../../lib/zod-config";
+import { TIP_LIMITS, TipSubmissionSchema, type TipSubmission } from "@trace/domain";
 import type { FieldError } from "@trace/api/trpc";
 import type { Messages } from "../../i18n";
-import { formatNumber } from "../../lib/format";
 
 /** What the form holds while the tipster types: raw strings, turned into a submission on send. */
 export interface TipFormValues {
@@ -112,11 +112,9 @@ function keyOf(path: string): TipField | "answer" | "form" {
 export function mapTipFieldErrors(
   issues: readonly FieldError[],
   messages: Messages,
-  locale: Locale,
   links: readonly string[] = [],
 ): TipFormErrors {
-  const m = messages.tipForm.errors;
-  const tooLong = (max: number) => m.tooLong(formatNumber(locale, max));
+  const tooLong = (max: number) => messages.tipForm.errors.tooLong({ max });
   const errors: TipFormErrors = {};
   for (const issue of issues) {
     const key = keyOf(issue.path);
@@ -124,38 +122,40 @@ export function mapTipFieldErrors(
     const isTooBig = issue.code === "too_big";
     switch (key) {
       case "answer":
-        errors.answer = m.answer;
+        errors.answer = messages.tipForm.errors.answer();
         break;
       case "country":
-        errors.country = m.country;
+        errors.country = messages.tipForm.errors.country();
         break;
       case "confidence":
-        errors.confidence = m.confidence;
+        errors.confidence = messages.tipForm.errors.confidence();
         break;
       case "placeOrShop":
       case "brandOrProduct":
       case "timePeriod":
-        errors[key] = isTooBig ? tooLong(TIP_LIMITS.shortText) : m.invalid;
+        errors[key] = isTooBig ? tooLong(TIP_LIMITS.shortText) : messages.tipForm.errors.invalid();
         break;
       case "text":
-        errors.text = isTooBig ? tooLong(TIP_LIMITS.text) : m.invalid;
+        errors.text = isTooBig ? tooLong(TIP_LIMITS.text) : messages.tipForm.errors.invalid();
         break;
       case "contact":
-        errors.contact = isTooBig ? tooLong(TIP_LIMITS.contact) : m.invalid;
+        errors.contact = isTooBig ? tooLong(TIP_LIMITS.contact) : messages.tipForm.errors.invalid();
         break;
       case "evidenceLinks": {
         const index = issue.path.split(".")[2];
         if (index === undefined) {
-          errors.evidenceLinks = isTooBig ? m.tooManyLinks(TIP_LIMITS.evidenceLinks) : m.invalid;
+          errors.evidenceLinks = isTooBig
+            ? messages.tipForm.errors.tooManyLinks({ max: TIP_LIMITS.evidenceLinks })
+            : messages.tipForm.errors.invalid();
         } else {
           errors.evidenceLinks = isTooBig
             ? tooLong(TIP_LIMITS.evidenceLink)
-            : m.evidenceLink(links[Number(index)] ?? "");
+            : messages.tipForm.errors.evidenceLink({ link: links[Number(index)] ?? "" });
         }
         break;
       }
       case "form":
-        errors.form = messages.common.unexpected;
+        errors.form = messages.common.unexpected();
         break;
     }
   }
@@ -213,7 +213,6 @@ export function validateTipForm(
   values: TipFormValues,
   context: TipContext,
   messages: Messages,
-  locale: Locale,
 ): TipValidation {
   const draft = toTipDraft(values, context);
   const result = TipSubmissionSchema.safeParse(draft);
@@ -226,6 +225,6 @@ export function validateTipForm(
   if (!hasTipContent(draft)) issues.unshift({ path: "answer", code: "custom", message: "" });
   return {
     ok: false,
-    errors: mapTipFieldErrors(issues, messages, locale, draft.answer.evidenceLinks),
+    errors: mapTipFieldErrors(issues, messages, draft.answer.evidenceLinks),
   };
 }

@@ -6,9 +6,9 @@ import { Button } from "@trace/ui/button";
 import { ErrorSummary } from "@trace/ui/error-summary";
 import { Checkbox, Field, RadioGroup, Select, TextArea, TextInput } from "@trace/ui/field";
 import { TIP_CONFIDENCES, TIP_LIMITS } from "@trace/domain";
-import { LOCALE, useMessages, type Messages } from "../../i18n";
-import { classifyApiError, type ApiFailure } from "../../lib/errors";
-import { countryOptions, formatNumber } from "../../lib/format";
+import { useLocale, useMessages, type Messages } from "../../i18n";
+import { classifyApiError, minutesToWait, type ApiFailure } from "../../lib/errors";
+import { countryOptions } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import { HotlineGuidance } from "../receipt/hotline-guidance";
 import { RECEIPT_PATH, useReceipt } from "../receipt/receipt-context";
@@ -28,22 +28,25 @@ import { useTipPhotos } from "./use-tip-photos";
 function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m: Messages): string {
   switch (failure.kind) {
     case "unavailable":
-      return m.tipForm.errors.unavailable;
+      return m.tipForm.errors.unavailable();
+    case "throttled":
+      return m.tipForm.errors.throttled({ minutes: minutesToWait(failure) });
     case "app":
       if (failure.appCode === "object_not_accepting_tips")
-        return m.tipForm.errors.objectNotAcceptingTips;
-      if (failure.appCode === "object_not_found") return m.tipForm.errors.objectNotFound;
-      if (failure.appCode === "tip_photo_invalid") return m.tipForm.errors.photoExpired;
-      return m.common.unexpected;
+        return m.tipForm.errors.objectNotAcceptingTips();
+      if (failure.appCode === "object_not_found") return m.tipForm.errors.objectNotFound();
+      if (failure.appCode === "tip_photo_invalid") return m.tipForm.errors.photoExpired();
+      return m.common.unexpected();
     case "unexpected":
       return failure.requestId
-        ? `${m.common.unexpected} ${m.common.requestReference(failure.requestId)}`
-        : m.common.unexpected;
+        ? `${m.common.unexpected()} ${m.common.requestReference({ id: failure.requestId })}`
+        : m.common.unexpected();
   }
 }
 
 export function TipForm({ objectRef }: { objectRef: string }) {
   const m = useMessages();
+  const locale = useLocale();
   const [, navigate] = useLocation();
   const { showReceipt } = useReceipt();
   const [values, setValues] = useState<TipFormValues>(EMPTY_TIP_FORM);
@@ -59,7 +62,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
   const submitButton = useRef<HTMLButtonElement>(null);
   const [sendFailures, setSendFailures] = useState(0);
   const shouldRefocusSubmit = useRef(false);
-  const context = { objectRef, language: LOCALE };
+  const context = { objectRef, language: locale };
 
   const submit = useMutation(trpc.tips.submit.mutationOptions());
   const photos = useTipPhotos();
@@ -77,7 +80,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
     setValues(next);
     // Once the tipster has seen errors, re-check as they type so fixed ones disappear at once.
     if (failedSubmits > 0) {
-      const result = validateTipForm(next, context, m, LOCALE);
+      const result = validateTipForm(next, context, m);
       setErrors(result.ok ? {} : result.errors);
     }
   };
@@ -86,7 +89,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
     event.preventDefault();
     if (submit.isPending) return;
     setAlert(null);
-    const result = validateTipForm(values, context, m, LOCALE);
+    const result = validateTipForm(values, context, m);
     if (!result.ok) {
       setErrors(result.errors);
       setSubmitErrors(result.errors);
@@ -97,7 +100,7 @@ export function TipForm({ objectRef }: { objectRef: string }) {
     setErrors({});
     setSubmitErrors({});
     if (photos.isUploading) {
-      setAlert(m.tipForm.errors.photosUploading);
+      setAlert(m.tipForm.errors.photosUploading());
       return;
     }
     submit.mutate(
@@ -113,7 +116,6 @@ export function TipForm({ objectRef }: { objectRef: string }) {
             const mapped = mapTipFieldErrors(
               failure.fieldErrors,
               m,
-              LOCALE,
               result.submission.answer.evidenceLinks,
             );
             setErrors(mapped);
@@ -135,11 +137,11 @@ export function TipForm({ objectRef }: { objectRef: string }) {
 
   return (
     <section aria-labelledby="tip-form-heading" className="app-tip-form">
-      <h2 id="tip-form-heading">{m.tipForm.heading}</h2>
-      <p>{m.tipForm.intro}</p>
+      <h2 id="tip-form-heading">{m.tipForm.heading()}</h2>
+      <p>{m.tipForm.intro()}</p>
 
       <ErrorSummary
-        heading={m.common.errorSummaryHeading}
+        heading={m.common.errorSummaryHeading()}
         headingLevel={3}
         errors={summary}
         focusKey={failedSubmits}
@@ -159,24 +161,24 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           </p>
         )}
         <Field
-          label={m.tipForm.country}
-          hint={m.tipForm.countryHint}
+          label={m.tipForm.country()}
+          hint={m.tipForm.countryHint()}
           error={errors.country}
           id={TIP_FIELD_IDS.country}
         >
           {(props) => (
             <Select
               {...props}
-              options={countryOptions(LOCALE)}
-              placeholder={m.tipForm.countryUnknown}
+              options={countryOptions(locale)}
+              placeholder={m.tipForm.countryUnknown()}
               value={values.country}
               onChange={(e) => change("country", e.currentTarget.value)}
             />
           )}
         </Field>
         <Field
-          label={m.tipForm.placeOrShop}
-          hint={m.tipForm.placeOrShopHint}
+          label={m.tipForm.placeOrShop()}
+          hint={m.tipForm.placeOrShopHint()}
           error={errors.placeOrShop}
           id={TIP_FIELD_IDS.placeOrShop}
         >
@@ -189,8 +191,8 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           )}
         </Field>
         <Field
-          label={m.tipForm.brandOrProduct}
-          hint={m.tipForm.brandOrProductHint}
+          label={m.tipForm.brandOrProduct()}
+          hint={m.tipForm.brandOrProductHint()}
           error={errors.brandOrProduct}
           id={TIP_FIELD_IDS.brandOrProduct}
         >
@@ -203,8 +205,8 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           )}
         </Field>
         <Field
-          label={m.tipForm.timePeriod}
-          hint={m.tipForm.timePeriodHint}
+          label={m.tipForm.timePeriod()}
+          hint={m.tipForm.timePeriodHint()}
           error={errors.timePeriod}
           id={TIP_FIELD_IDS.timePeriod}
         >
@@ -217,8 +219,8 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           )}
         </Field>
         <Field
-          label={m.tipForm.evidenceLinks}
-          hint={m.tipForm.evidenceLinksHint}
+          label={m.tipForm.evidenceLinks()}
+          hint={m.tipForm.evidenceLinksHint()}
           error={errors.evidenceLinks}
           id={TIP_FIELD_IDS.evidenceLinks}
         >
@@ -234,22 +236,19 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           )}
         </Field>
         <RadioGroup
-          legend={m.tipForm.confidence}
+          legend={m.tipForm.confidence()}
           name="confidence"
           id={TIP_FIELD_IDS.confidence}
-          options={TIP_CONFIDENCES.map((c) => ({ value: c, label: m.confidences[c] }))}
+          options={TIP_CONFIDENCES.map((c) => ({ value: c, label: m.confidences[c]() }))}
           value={values.confidence}
           onChange={(value) => change("confidence", value)}
           error={errors.confidence}
           isRequired
-          requiredMarker={m.common.required}
+          requiredMarker={m.common.required()}
         />
         <Field
-          label={m.tipForm.text}
-          hint={m.tipForm.textCounter(
-            formatNumber(LOCALE, textLength),
-            formatNumber(LOCALE, TIP_LIMITS.text),
-          )}
+          label={m.tipForm.text()}
+          hint={m.tipForm.textCounter({ used: textLength, limit: TIP_LIMITS.text })}
           error={errors.text}
           id={TIP_FIELD_IDS.text}
         >
@@ -264,8 +263,8 @@ export function TipForm({ objectRef }: { objectRef: string }) {
         </Field>
         <TipPhotos state={photos} id="tip-photos" />
         <Field
-          label={m.tipForm.contact}
-          hint={m.tipForm.contactHint}
+          label={m.tipForm.contact()}
+          hint={m.tipForm.contactHint()}
           error={errors.contact}
           id={TIP_FIELD_IDS.contact}
         >
@@ -278,14 +277,14 @@ export function TipForm({ objectRef }: { objectRef: string }) {
           )}
         </Field>
         <Checkbox
-          label={m.tipForm.otherAbuse}
+          label={m.tipForm.otherAbuse()}
           checked={values.concernsOtherAbuse}
           onChange={(e) => change("concernsOtherAbuse", e.currentTarget.checked)}
         />
         {values.concernsOtherAbuse && <HotlineGuidance />}
         <div>
           <Button ref={submitButton} type="submit" size="large" isLoading={submit.isPending}>
-            {m.tipForm.submit}
+            {m.tipForm.submit()}
           </Button>
         </div>
       </form>

@@ -3,21 +3,23 @@ import { Button } from "@trace/ui/button";
 import { Field } from "@trace/ui/field";
 import { ProgressBar } from "@trace/ui/progress-bar";
 import { MAX_TIP_PHOTOS } from "@trace/domain";
-import { LOCALE, useMessages, type Messages } from "../../i18n";
-import { formatNumber } from "../../lib/format";
+import { useMessages, type Messages } from "../../i18n";
 import type { useTipPhotos, TipPhoto } from "./use-tip-photos";
 
 const ACCEPTED = "image/jpeg,image/png,image/webp,image/avif";
 
 function failureText(photo: TipPhoto, m: Messages): string {
-  const errors = m.tipForm.photos.errors;
-  return (photo.failure && errors[photo.failure as keyof typeof errors]) || errors.failed;
+  // An API error code with a message of its own, or the general "could not be sent".
+  const key =
+    photo.failure !== null && Object.hasOwn(m.tipForm.photos.errors, photo.failure)
+      ? (photo.failure as keyof Messages["tipForm"]["photos"]["errors"])
+      : "failed";
+  return m.tipForm.photos.errors[key]();
 }
 
 /** Optional photos on the tip form: chosen, uploaded at once with progress, removable. */
 export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos>; id: string }) {
   const m = useMessages();
-  const p = m.tipForm.photos;
   const [notice, setNotice] = useState<string | null>(null);
   const isFull = state.photos.length >= MAX_TIP_PHOTOS;
 
@@ -26,12 +28,17 @@ export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos
     // Cleared, so choosing the same file again (after removing it) is seen as a change.
     event.currentTarget.value = "";
     const leftOut = state.add(files);
-    setNotice(leftOut > 0 ? p.tooMany(MAX_TIP_PHOTOS) : null);
+    setNotice(leftOut > 0 ? m.tipForm.photos.tooMany({ max: MAX_TIP_PHOTOS }) : null);
   };
 
   return (
     <div className="app-tip-photos">
-      <Field label={p.label} hint={p.hint(MAX_TIP_PHOTOS)} error={notice ?? undefined} id={id}>
+      <Field
+        label={m.tipForm.photos.label()}
+        hint={m.tipForm.photos.hint({ max: MAX_TIP_PHOTOS })}
+        error={notice ?? undefined}
+        id={id}
+      >
         {(props) => (
           <input
             {...props}
@@ -45,7 +52,7 @@ export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos
         )}
       </Field>
       {state.photos.length > 0 && (
-        <ul className="app-tip-photos__list" aria-label={p.listLabel}>
+        <ul className="app-tip-photos__list" aria-label={m.tipForm.photos.listLabel()}>
           {state.photos.map((photo, index) => {
             const n = index + 1;
             return (
@@ -55,12 +62,16 @@ export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos
                   <span className="app-tip-photos__name">{photo.name}</span>
                   {photo.state === "uploading" && (
                     <ProgressBar
-                      label={p.uploading(n)}
+                      label={m.tipForm.photos.uploading({ n })}
                       value={photo.progress}
-                      valueText={p.percent(formatNumber(LOCALE, Math.floor(photo.progress * 100)))}
+                      valueText={m.tipForm.photos.percent({
+                        value: Math.floor(photo.progress * 100) / 100,
+                      })}
                     />
                   )}
-                  {photo.state === "attached" && <p role="status">{p.attached(n)}</p>}
+                  {photo.state === "attached" && (
+                    <p role="status">{m.tipForm.photos.attached({ n })}</p>
+                  )}
                   {photo.state === "failed" && (
                     <p role="alert" className="t-field__error">
                       {failureText(photo, m)}
@@ -73,7 +84,7 @@ export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos
                   size="small"
                   onClick={() => state.remove(photo.key)}
                 >
-                  {p.remove(n)}
+                  {m.tipForm.photos.remove({ n })}
                 </Button>
               </li>
             );

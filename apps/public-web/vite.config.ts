@@ -6,7 +6,8 @@ import { defineConfig, type Plugin } from "vite";
 // In development the API runs separately (pnpm --filter @trace/api dev); in production it serves dist/.
 const API = "http://127.0.0.1:3000";
 
-const CATALOG = /\/src\/i18n\/locales\/[a-z]{2}\.json$/;
+// The site catalogs (locales/xx.json) and the forms catalogs (locales/forms/xx.json).
+const CATALOG = /\/src\/i18n\/locales\/(forms\/)?[a-z]{2}\.json$/;
 
 function precompileTree(node: unknown): unknown {
   if (typeof node === "string") return parse(node);

@@ -17,6 +17,7 @@ export const BUDGETED_ROUTES = {
   object: "src/features/object/object-page.tsx",
 };
 
+// The site catalogs; the forms catalogs (locales/forms/xx.json) load only with a form.
 const CATALOG = /^src\/i18n\/locales\/[a-z]{2}\.json$/;
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Locale } from "@trace/domain";
-import { I18nContext, loadMessages, loadedMessages, type I18n } from "../i18n";
+import { I18nContext, loadI18n, loadedI18n, type I18n } from "../i18n";
 import { LOCALE_DIRECTIONS } from "../i18n/locales";
 import { ReceiptProvider } from "../features/receipt/receipt-context";
 import { Layout } from "./layout";
@@ -12,18 +12,15 @@ import { Routes } from "./routes";
  * scroll position and anything typed into a form are kept.
  */
 export function LocalizedSite({ locale }: { locale: Locale }) {
-  const [i18n, setI18n] = useState<I18n | null>(() => {
-    const messages = loadedMessages(locale);
-    return messages ? { locale, messages } : null;
-  });
+  const [i18n, setI18n] = useState<I18n | null>(() => loadedI18n(locale) ?? null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (i18n?.locale === locale) return;
     let isCurrent = true;
-    loadMessages(locale).then(
-      (messages) => {
-        if (isCurrent) setI18n({ locale, messages });
+    loadI18n(locale).then(
+      (loaded) => {
+        if (isCurrent) setI18n(loaded);
       },
       () => {
         if (isCurrent) setFailed(true);

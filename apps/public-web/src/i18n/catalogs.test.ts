@@ -14,8 +14,17 @@ import { compileMessages } from ".";
 const LOCALES_DIR = join(import.meta.dirname, "locales");
 const SRC_DIR = join(import.meta.dirname, "..");
 
-function readCatalog(locale: string): unknown {
-  return JSON.parse(readFileSync(join(LOCALES_DIR, `${locale}.json`), "utf8"));
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+/** A locale's messages: its site catalog and its forms catalog (see ./index.ts) together. */
+function readCatalog(locale: string): Record<string, unknown> {
+  const site = readJson(join(LOCALES_DIR, `${locale}.json`));
+  const forms = readJson(join(LOCALES_DIR, "forms", `${locale}.json`));
+  const shared = Object.keys(site).filter((key) => key in forms);
+  if (shared.length > 0) throw new Error(`${locale}: in both catalogs: ${shared.join(", ")}`);
+  return { ...site, ...forms };
 }
 
 /** Every message as "path.to.key" → ICU source; array items get their index as a segment. */
@@ -47,9 +56,17 @@ function placeholders(elements: MessageFormatElement[], out = new Set<string>())
 const english = flatten(readCatalog("en"));
 
 describe("message catalogs", () => {
-  it("exist for exactly the site's locales", () => {
-    const files = readdirSync(LOCALES_DIR).filter((f) => f.endsWith(".json"));
-    expect(files.map((f) => f.replace(/\.json$/, "")).sort()).toEqual([...LOCALES].sort());
+  it.each([LOCALES_DIR, join(LOCALES_DIR, "forms")])(
+    "exist for exactly the site's locales in %s",
+    (dir) => {
+      const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+      expect(files.map((f) => f.replace(/\.json$/, "")).sort()).toEqual([...LOCALES].sort());
+    },
+  );
+
+  it("split the same groups of messages in every locale", () => {
+    const groups = (locale: string) => Object.keys(readJson(join(LOCALES_DIR, `${locale}.json`)));
+    for (const locale of LOCALES) expect(groups(locale), locale).toEqual(groups("en"));
   });
 
   describe.each(LOCALES.filter((l) => l !== "en"))("%s", (locale) => {
@@ -159,7 +176,7 @@ describe("message usage", () => {
     .join("\n");
 
   it("indexed groups match their domain lists", () => {
-    const catalog = readCatalog("en") as Record<string, unknown>;
+    const catalog = readCatalog("en");
     for (const [group, keys] of Object.entries(INDEXED)) {
       if (!keys) continue;
       const node = group

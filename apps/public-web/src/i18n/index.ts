@@ -9,14 +9,21 @@ import {
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
 import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import type { Locale } from "@trace/domain";
-import type enCatalog from "./locales/en.json";
+import type enSiteCatalog from "./locales/en.json";
+import type enFormsCatalog from "./locales/forms/en.json";
 
 /**
- * The English catalog's shape is every catalog's shape. In the build, each ICU string is already
- * parsed into its syntax tree (see icuPrecompile in vite.config.ts), so the browser ships no ICU
- * parser; in tests the strings are parsed at run time.
+ * The English catalogs' shapes are every locale's. Each locale has two: locales/xx.json for the
+ * pages everyone sees, and locales/forms/xx.json for the tip form, the receipt and the tip check,
+ * downloaded only with those (about 60 % of the words; see the budget in
+ * scripts/check-bundle-size.mjs). In the build, each ICU string is already parsed into its syntax
+ * tree (see icuPrecompile in vite.config.ts), so the browser ships no ICU parser; in tests the
+ * strings are parsed at run time.
  */
-export type Catalog = typeof enCatalog;
+export type SiteCatalog = typeof enSiteCatalog;
+export type FormsCatalog = typeof enFormsCatalog;
+/** Both catalogs of a locale together: every message of the site. */
+export type Catalog = SiteCatalog & FormsCatalog;
 type CatalogLeaf = string | MessageFormatElement[];
 
 export type MessageValues = Record<string, PrimitiveType>;
@@ -29,8 +36,10 @@ export type MessageFn = ((values?: MessageValues) => string) & {
 };
 
 type Compiled<T> = T extends string ? MessageFn : { [K in keyof T]: Compiled<T[K]> };
-/** Every message of the site, in one locale, by the same paths as the catalog. */
+/** Every message of the site, in one locale, by the same paths as the catalogs. */
 export type Messages = Compiled<Catalog>;
+/** The messages of the pages everyone sees (the site catalog alone). */
+export type SiteMessages = Compiled<SiteCatalog>;
 
 function isLeaf(node: unknown): node is CatalogLeaf {
   if (typeof node === "string") return true;
@@ -71,41 +80,82 @@ export function compileMessages(catalog: unknown, locale: Locale): Messages {
   return compileNode(catalog, locale) as Messages;
 }
 
-// One chunk per locale: only the language being shown is downloaded.
-const loaders = import.meta.glob<{ default: unknown }>("./locales/*.json");
+// One chunk per locale and catalog: only the language being shown is downloaded, and the forms'
+// words only when a form is shown.
+const siteLoaders = import.meta.glob<{ default: unknown }>("./locales/*.json");
+const formsLoaders = import.meta.glob<{ default: unknown }>("./locales/forms/*.json");
 
-const loaded = new Map<Locale, Messages>();
+const loadedSite = new Map<Locale, SiteMessages>();
+/** Every message (site and forms) of the locales whose forms catalog has been downloaded. */
+const loadedAll = new Map<Locale, Messages>();
 
-/** The messages of `locale`, when already downloaded. */
-export function loadedMessages(locale: Locale): Messages | undefined {
-  return loaded.get(locale);
+async function loadSiteMessages(locale: Locale): Promise<SiteMessages> {
+  const cached = loadedSite.get(locale);
+  if (cached) return cached;
+  const load = siteLoaders[`./locales/${locale}.json`];
+  if (!load) throw new Error(`no catalog for locale ${locale}`);
+  const messages = compileNode((await load()).default, locale) as SiteMessages;
+  loadedSite.set(locale, messages);
+  return messages;
 }
 
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  const cached = loaded.get(locale);
+/** Every message of `locale`: its site catalog and its forms catalog. */
+export async function loadFormMessages(locale: Locale): Promise<Messages> {
+  const cached = loadedAll.get(locale);
   if (cached) return cached;
-  const load = loaders[`./locales/${locale}.json`];
-  if (!load) throw new Error(`no catalog for locale ${locale}`);
-  const messages = compileMessages((await load()).default, locale);
-  loaded.set(locale, messages);
+  const load = formsLoaders[`./locales/forms/${locale}.json`];
+  if (!load) throw new Error(`no forms catalog for locale ${locale}`);
+  const [site, forms] = await Promise.all([loadSiteMessages(locale), load()]);
+  const messages = { ...site, ...(compileNode(forms.default, locale) as object) } as Messages;
+  loadedAll.set(locale, messages);
   return messages;
 }
 
 export interface I18n {
   locale: Locale;
-  messages: Messages;
+  messages: SiteMessages;
+  /** Every message, once the forms catalog is loaded (see form-messages.tsx); else null. */
+  formMessages: Messages | null;
+}
+
+/**
+ * The messages of `locale`, when already downloaded. Once a form has been shown, that includes
+ * the forms catalog, so a language switch never takes a form off the screen while it loads.
+ */
+export function loadedI18n(locale: Locale): I18n | undefined {
+  const messages = loadedSite.get(locale);
+  const formMessages = loadedAll.get(locale) ?? null;
+  if (!messages || (loadedAll.size > 0 && !formMessages)) return undefined;
+  return { locale, messages, formMessages };
+}
+
+/** Downloads what `loadedI18n` needs for `locale`. */
+export async function loadI18n(locale: Locale): Promise<I18n> {
+  const [messages, formMessages] = await Promise.all([
+    loadSiteMessages(locale),
+    loadedAll.size > 0 ? loadFormMessages(locale) : null,
+  ]);
+  return { locale, messages, formMessages };
 }
 
 export const I18nContext = createContext<I18n | null>(null);
 
-function useI18n(): I18n {
+export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error("useMessages must be used inside <I18nContext>");
   return value;
 }
 
-export function useMessages(): Messages {
+/** The messages of the pages everyone sees. */
+export function useMessages(): SiteMessages {
   return useI18n().messages;
+}
+
+/** Every message, the forms' too: only inside <WithFormMessages> (form-messages.tsx). */
+export function useFormMessages(): Messages {
+  const messages = useI18n().formMessages;
+  if (!messages) throw new Error("useFormMessages must be used inside <WithFormMessages>");
+  return messages;
 }
 
 /** The locale of the page being shown (from its URL). */

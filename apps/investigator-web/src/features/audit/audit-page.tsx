@@ -91,7 +91,7 @@ function AuditLog() {
             {(props) => (
               <Select
                 {...props}
-                options={AUDIT_ACTIONS.map((v) => ({ value: v, label: a.actions[v] ?? v }))}
+                options={AUDIT_ACTIONS.map((v) => ({ value: v, label: a.actions[v] }))}
                 placeholder={a.all}
                 value={draft.action}
                 onChange={(e) => set("action")(e.currentTarget.value)}
@@ -104,7 +104,7 @@ function AuditLog() {
                 {...props}
                 options={AUDIT_ENTITY_TYPES.map((v) => ({
                   value: v,
-                  label: a.entityTypes[v] ?? v,
+                  label: a.entityTypes[v],
                 }))}
                 placeholder={a.all}
                 value={draft.entityType}
@@ -199,14 +199,19 @@ function AuditLog() {
                 key: "action",
                 header: a.columns.action,
                 isRowHeader: true,
-                render: (e) => <span className="iw-mono">{e.action}</span>,
+                render: (e) => (
+                  <>
+                    {a.actions[e.action]}{" "}
+                    <span className="iw-mono iw-cell-secondary">{e.action}</span>
+                  </>
+                ),
               },
               {
                 key: "entity",
                 header: a.columns.entity,
                 render: (e) => (
                   <>
-                    {e.entityType}{" "}
+                    {a.entityTypes[e.entityType]}{" "}
                     {e.entityId && <span className="iw-mono iw-cell-secondary">{e.entityId}</span>}
                   </>
                 ),

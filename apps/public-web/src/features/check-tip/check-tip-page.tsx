@@ -8,7 +8,8 @@ import { Button } from "@trace/ui/button";
 import { Field, TextInput } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
 import { ReceiptCodeSchema, type TipStatusView } from "@trace/domain";
-import { useLocale, useMessages } from "../../i18n";
+import { useFormMessages, useLocale } from "../../i18n";
+import { WithFormMessages } from "../../i18n/form-messages";
 import { classifyApiError, minutesToWait } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { trpcClient } from "../../lib/trpc";
@@ -26,7 +27,7 @@ function TipStatus({
   receiptCode: string;
   onReplySent: () => void;
 }) {
-  const m = useMessages();
+  const m = useFormMessages();
   const locale = useLocale();
   const status = m.tipStatuses[view.status];
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -86,8 +87,8 @@ function TipStatus({
  * The receipt code lives in this component's state only. It is sent in a POST body (see
  * lib/trpc.ts), and the answer is not cached under the code: nothing outlives the page.
  */
-export function CheckTipPage() {
-  const m = useMessages();
+function CheckTipPageContent() {
+  const m = useFormMessages();
   useDocumentTitle(m.checkTip.heading());
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -178,5 +179,14 @@ export function CheckTipPage() {
         />
       )}
     </Container>
+  );
+}
+
+/** The forms catalog is downloaded with this chunk, not with the site (see form-messages.tsx). */
+export function CheckTipPage() {
+  return (
+    <WithFormMessages>
+      <CheckTipPageContent />
+    </WithFormMessages>
   );
 }

@@ -4,7 +4,7 @@ import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Field, TextArea } from "@trace/ui/field";
 import { MESSAGE_BODY_MAX } from "@trace/domain";
-import { useMessages } from "../../i18n";
+import { useFormMessages } from "../../i18n";
 import { classifyApiError, minutesToWait } from "../../lib/errors";
 import { trpcClient } from "../../lib/trpc";
 
@@ -13,7 +13,7 @@ import { trpcClient } from "../../lib/trpc";
  * the sender is asked for. On success the page reloads the conversation.
  */
 export function ReplyForm({ receiptCode, onSent }: { receiptCode: string; onSent: () => void }) {
-  const m = useMessages();
+  const m = useFormMessages();
   const headingId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState("");

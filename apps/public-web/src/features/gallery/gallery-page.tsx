@@ -8,7 +8,7 @@ import { Pagination } from "@trace/ui/pagination";
 import { Spinner } from "@trace/ui/spinner";
 import { OBJECT_CATEGORIES, PUBLIC_OBJECT_STATUSES } from "@trace/domain";
 import { useLocale, useMessages } from "../../i18n";
-import { trpc } from "../../lib/trpc";
+import { publicQueries } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import {
   galleryFiltersToSearch,
@@ -32,7 +32,7 @@ export function GalleryPage() {
   const [, navigate] = useLocation();
   const filters = parseGalleryFilters(search);
   const objects = useQuery({
-    ...trpc.objects.list.queryOptions(galleryListInput(filters, locale)),
+    ...publicQueries.objectsList(galleryListInput(filters, locale)),
     placeholderData: keepPreviousData,
   });
 

@@ -7,7 +7,7 @@ import { Stat, StatGrid } from "@trace/ui/stat";
 import type { StatsSummary } from "@trace/domain";
 import { useLocale, useMessages } from "../../i18n";
 import { formatNumber } from "../../lib/format";
-import { trpc } from "../../lib/trpc";
+import { publicQueries } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 /** The figures shown, in this order; `agencies` is for the about page later. */
@@ -22,7 +22,7 @@ const FIGURES = [
 function HeadlineFigures() {
   const m = useMessages();
   const locale = useLocale();
-  const stats = useQuery(trpc.stats.summary.queryOptions());
+  const stats = useQuery(publicQueries.statsSummary());
 
   if (stats.isPending) return <Spinner label={m.home.figuresLoading()} isLabelVisible />;
   if (stats.isError) return <p className="app-muted">{m.home.figuresUnavailable()}</p>;

@@ -13,7 +13,7 @@ import { classifyApiError } from "../../lib/errors";
 import { langOf } from "../../lib/format";
 import { ServedTextView } from "../../lib/served-text";
 import { pictureProps } from "../../lib/images";
-import { trpc } from "../../lib/trpc";
+import { publicQueries } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 /**
@@ -130,7 +130,7 @@ export function ObjectPage({ objectRef }: { objectRef: string }) {
     if (isWellFormed) loadTipForm().catch(() => {});
   }, [isWellFormed]);
   const object = useQuery({
-    ...trpc.objects.byRef.queryOptions({ ref, locale }),
+    ...publicQueries.objectByRef({ ref, locale }),
     enabled: isWellFormed,
   });
 

@@ -1,9 +1,9 @@
 import { Alert } from "@trace/ui/alert";
-import { useMessages } from "../../i18n";
+import { useFormMessages } from "../../i18n";
 
 /** Where to turn for abuse that is not about an object: local police or a national hotline. */
 export function HotlineGuidance() {
-  const m = useMessages();
+  const m = useFormMessages();
   return (
     <Alert tone="warning" title={m.hotline.title()}>
       <p>{m.hotline.body()}</p>

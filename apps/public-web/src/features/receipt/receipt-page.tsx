@@ -4,7 +4,8 @@ import { Button } from "@trace/ui/button";
 import { Checkbox } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
 import type { TipReceipt } from "@trace/domain";
-import { useMessages } from "../../i18n";
+import { useFormMessages } from "../../i18n";
+import { WithFormMessages } from "../../i18n/form-messages";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { HotlineGuidance } from "./hotline-guidance";
 import { useReceipt } from "./receipt-context";
@@ -19,7 +20,7 @@ function selectContents(element: HTMLElement | null) {
 }
 
 function ReceiptShown({ receipt }: { receipt: TipReceipt }) {
-  const m = useMessages();
+  const m = useFormMessages();
   const [, navigate] = useLocation();
   const [isSaved, setIsSaved] = useState(false);
   const [copyState, setCopyState] = useState<CopyState>("idle");
@@ -88,7 +89,7 @@ function ReceiptShown({ receipt }: { receipt: TipReceipt }) {
 }
 
 function ReceiptGone() {
-  const m = useMessages();
+  const m = useFormMessages();
   return (
     <Container size="narrow" className="app-page app-stack">
       <h1>{m.receipt.goneHeading()}</h1>
@@ -105,9 +106,18 @@ function ReceiptGone() {
   );
 }
 
-export function ReceiptPage() {
-  const m = useMessages();
+function ReceiptPageContent() {
+  const m = useFormMessages();
   const { receipt } = useReceipt();
   useDocumentTitle(m.receipt.documentTitle());
   return receipt ? <ReceiptShown receipt={receipt} /> : <ReceiptGone />;
+}
+
+/** The forms catalog is downloaded with this chunk, not with the site (see form-messages.tsx). */
+export function ReceiptPage() {
+  return (
+    <WithFormMessages>
+      <ReceiptPageContent />
+    </WithFormMessages>
+  );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compileMessages } from "../../i18n";
 import enCatalog from "../../i18n/locales/en.json";
+import enForms from "../../i18n/locales/forms/en.json";
 import frCatalog from "../../i18n/locales/fr.json";
+import frForms from "../../i18n/locales/forms/fr.json";
 import {
   EMPTY_TIP_FORM,
   errorSummaryEntries,
@@ -12,8 +14,8 @@ import {
 } from "./tip-form-model";
 
 const context = { objectRef: "TOA-7K3Q9M", language: "en" };
-const en = compileMessages(enCatalog, "en");
-const fr = compileMessages(frCatalog, "fr");
+const en = compileMessages({ ...enCatalog, ...enForms }, "en");
+const fr = compileMessages({ ...frCatalog, ...frForms }, "fr");
 const e = en.tipForm.errors;
 
 describe("parseEvidenceLinks", () => {

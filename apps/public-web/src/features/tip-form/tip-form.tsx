@@ -6,10 +6,11 @@ import { Button } from "@trace/ui/button";
 import { ErrorSummary } from "@trace/ui/error-summary";
 import { Checkbox, Field, RadioGroup, Select, TextArea, TextInput } from "@trace/ui/field";
 import { TIP_CONFIDENCES, TIP_LIMITS } from "@trace/domain";
-import { useLocale, useMessages, type Messages } from "../../i18n";
+import { useFormMessages, useLocale, type Messages } from "../../i18n";
+import { WithFormMessages } from "../../i18n/form-messages";
 import { classifyApiError, minutesToWait, type ApiFailure } from "../../lib/errors";
 import { countryOptions } from "../../lib/format";
-import { trpc } from "../../lib/trpc";
+import { trpcClient, type PublicInputs } from "../../lib/trpc";
 import { HotlineGuidance } from "../receipt/hotline-guidance";
 import { RECEIPT_PATH, useReceipt } from "../receipt/receipt-context";
 import {
@@ -44,8 +45,8 @@ function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m:
   }
 }
 
-export function TipForm({ objectRef }: { objectRef: string }) {
-  const m = useMessages();
+function TipFormContent({ objectRef }: { objectRef: string }) {
+  const m = useFormMessages();
   const locale = useLocale();
   const [, navigate] = useLocation();
   const { showReceipt } = useReceipt();
@@ -64,7 +65,9 @@ export function TipForm({ objectRef }: { objectRef: string }) {
   const shouldRefocusSubmit = useRef(false);
   const context = { objectRef, language: locale };
 
-  const submit = useMutation(trpc.tips.submit.mutationOptions());
+  const submit = useMutation({
+    mutationFn: (input: PublicInputs["tips"]["submit"]) => trpcClient.tips.submit.mutate(input),
+  });
   const photos = useTipPhotos();
 
   // The button was disabled while sending, which drops keyboard focus: once it is enabled again
@@ -289,5 +292,14 @@ export function TipForm({ objectRef }: { objectRef: string }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** The forms catalog is downloaded with this chunk, not with the site (see form-messages.tsx). */
+export function TipForm({ objectRef }: { objectRef: string }) {
+  return (
+    <WithFormMessages>
+      <TipFormContent objectRef={objectRef} />
+    </WithFormMessages>
   );
 }

@@ -3,7 +3,7 @@ import { Button } from "@trace/ui/button";
 import { Field } from "@trace/ui/field";
 import { ProgressBar } from "@trace/ui/progress-bar";
 import { MAX_TIP_PHOTOS } from "@trace/domain";
-import { useMessages, type Messages } from "../../i18n";
+import { useFormMessages, type Messages } from "../../i18n";
 import type { useTipPhotos, TipPhoto } from "./use-tip-photos";
 
 const ACCEPTED = "image/jpeg,image/png,image/webp,image/avif";
@@ -19,7 +19,7 @@ function failureText(photo: TipPhoto, m: Messages): string {
 
 /** Optional photos on the tip form: chosen, uploaded at once with progress, removable. */
 export function TipPhotos({ state, id }: { state: ReturnType<typeof useTipPhotos>; id: string }) {
-  const m = useMessages();
+  const m = useFormMessages();
   const [notice, setNotice] = useState<string | null>(null);
   const isFull = state.photos.length >= MAX_TIP_PHOTOS;
 

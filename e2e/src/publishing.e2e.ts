@@ -26,8 +26,25 @@ describe.runIf(available)("a coordinator publishes an object and withdraws it", 
     await staff.getByRole("heading", { level: 1, name: "Objects" }).waitFor();
     await staff.getByRole("combobox", { name: "Status" }).selectOption("in_review");
     await staff.waitForURL(/status=in_review/);
+    // The unfiltered list may still be on screen for a moment: wait until every row is in review.
+    const rows = staff
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ has: staff.getByRole("cell") });
+    await expect
+      .poll(
+        async () => {
+          const statuses = await rows
+            .getByRole("cell", {
+              name: /^(Draft|In review|Approved|Published|Origin found|Withdrawn)$/,
+            })
+            .allTextContents();
+          return statuses.length > 0 && statuses.every((s) => s === "In review");
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const firstInReview = staff.getByRole("table").getByRole("link").first();
-    await firstInReview.waitFor();
     const title = (await firstInReview.textContent())!.trim();
     await firstInReview.click();
     await staff.getByRole("heading", { level: 1, name: title }).waitFor();

@@ -93,6 +93,7 @@ export const referralsEn = {
     notReferable: "Only tips triaged as useful or urgent can be referred to an agency.",
     formHeading: "Refer to an agency",
     suggestionHeading: "What the routing rules suggest",
+    tryRules: "Try the routing rules on this tip, rule by rule",
     loadingSuggestion: "Asking the routing rules…",
     suggestionError: "The rules' suggestion could not be loaded. You can still refer the tips.",
     suggests: (names: string) => `The rules suggest: ${names}.`,

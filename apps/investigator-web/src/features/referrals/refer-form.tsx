@@ -133,6 +133,9 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
         isRefreshing={suggestion.isPlaceholderData}
         error={suggestion.isError ? suggestion.error : null}
       />
+      <p>
+        <Link href={`/routing?tip=${encodeURIComponent(tip.id)}`}>{r.tryRules}</Link>
+      </p>
 
       {tip.object ? (
         related.isPending ? (

@@ -3,6 +3,7 @@ import { REFERRAL_DISPOSITIONS, REFERRAL_STATUSES } from "./referral";
 import {
   AcknowledgeReferralInputSchema,
   allowedReferralActions,
+  checkReferralRequest,
   DisposeReferralInputSchema,
   REFERRAL_ACTIONS,
   REFERRAL_NOTE_MAX,
@@ -172,5 +173,58 @@ describe("referral input schemas", () => {
         }),
       ),
     ).toEqual([["note", `At most ${REFERRAL_NOTE_MAX} characters.`]]);
+  });
+});
+
+describe("checkReferralRequest", () => {
+  const base = { agencyId: "be", suggestedAgencyIds: ["be"], tipObjectIds: ["o1", "o1"] };
+  it.each([
+    [
+      "follows the suggestion",
+      base,
+      { ok: true, value: { objectId: "o1", overridesSuggestion: false, reason: null } },
+    ],
+    [
+      "keeps no reason when following the suggestion",
+      { ...base, overrideReason: "because" },
+      { ok: true, value: { objectId: "o1", overridesSuggestion: false, reason: null } },
+    ],
+    [
+      "refuses another agency without a reason",
+      { ...base, agencyId: "fr" },
+      { ok: false, error: "override_reason_required" },
+    ],
+    [
+      "refuses a blank reason",
+      { ...base, agencyId: "fr", overrideReason: "   " },
+      { ok: false, error: "override_reason_required" },
+    ],
+    [
+      "accepts another agency with a reason",
+      { ...base, agencyId: "fr", overrideReason: " French chain " },
+      { ok: true, value: { objectId: "o1", overridesSuggestion: true, reason: "French chain" } },
+    ],
+    [
+      "needs no reason when the rules suggest nothing",
+      { ...base, agencyId: "fr", suggestedAgencyIds: [] },
+      { ok: true, value: { objectId: "o1", overridesSuggestion: false, reason: null } },
+    ],
+    [
+      "refuses tips about two objects",
+      { ...base, tipObjectIds: ["o1", "o2"] },
+      { ok: false, error: "mixed_objects" },
+    ],
+    [
+      "refuses a general tip beside an object's",
+      { ...base, tipObjectIds: [null, "o1"] },
+      { ok: false, error: "mixed_objects" },
+    ],
+    [
+      "accepts general tips together",
+      { ...base, tipObjectIds: [null, null] },
+      { ok: true, value: { objectId: null, overridesSuggestion: false, reason: null } },
+    ],
+  ] as const)("%s", (_name, request, expected) => {
+    expect(checkReferralRequest(request)).toEqual(expected);
   });
 });

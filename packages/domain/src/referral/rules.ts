@@ -116,3 +116,33 @@ export const DisposeReferralInputSchema = z
     path: ["note"],
   });
 export type DisposeReferralInput = z.infer<typeof DisposeReferralInputSchema>;
+
+export type ReferralRequestError = "mixed_objects" | "override_reason_required";
+
+/**
+ * Whether a referral may be made as asked: its tips are about one object (or all about none),
+ * and choosing an agency the rules did not suggest comes with a reason. When the rules suggest
+ * nothing, there is nothing to override.
+ */
+export function checkReferralRequest(request: {
+  agencyId: string;
+  suggestedAgencyIds: readonly string[];
+  /** The object of each tip; null for a tip not about one object. */
+  tipObjectIds: readonly (string | null)[];
+  overrideReason?: string | null;
+}): Result<
+  { objectId: string | null; overridesSuggestion: boolean; reason: string | null },
+  ReferralRequestError
+> {
+  const objectIds = new Set(request.tipObjectIds);
+  if (objectIds.size > 1) return err("mixed_objects");
+  const overridesSuggestion =
+    request.suggestedAgencyIds.length > 0 && !request.suggestedAgencyIds.includes(request.agencyId);
+  const reason = request.overrideReason?.trim() || null;
+  if (overridesSuggestion && !reason) return err("override_reason_required");
+  return ok({
+    objectId: [...objectIds][0] ?? null,
+    overridesSuggestion,
+    reason: overridesSuggestion ? reason : null,
+  });
+}

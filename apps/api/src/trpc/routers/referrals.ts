@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import {
+  checkReferralRequest,
   CreateReferralInputSchema,
   IdSchema,
   publicTipStatus,
@@ -94,12 +95,20 @@ export const referralsRouter = router({
       const { db } = ctx.deps.database;
       const at = ctx.deps.now();
       const { rows, decision } = await suggestion(db, input.tipIds);
-      const objectIds = new Set(rows.map((r) => r.object?.id ?? null));
-      if (objectIds.size > 1) throw appError("referral_tips_mixed_objects");
       const suggested = decision.agencies.map((a) => a.id);
-      const overrides = suggested.length > 0 && !suggested.includes(input.agencyId);
-      const reason = input.overrideReason?.trim() || null;
-      if (overrides && !reason) throw appError("referral_override_reason_required");
+      const checked = checkReferralRequest({
+        agencyId: input.agencyId,
+        suggestedAgencyIds: suggested,
+        tipObjectIds: rows.map((r) => r.object?.id ?? null),
+        overrideReason: input.overrideReason,
+      });
+      if (!checked.ok)
+        throw appError(
+          checked.error === "mixed_objects"
+            ? "referral_tips_mixed_objects"
+            : "referral_override_reason_required",
+        );
+      const { objectId, overridesSuggestion: overrides, reason } = checked.value;
 
       const id = await db.transaction(async (tx) => {
         const accepts = await agencyAcceptsReferrals(tx, input.agencyId);
@@ -127,12 +136,12 @@ export const referralsRouter = router({
         const idempotencyKey = randomUUID();
         const referralId = await insertReferral(tx, {
           agencyId: input.agencyId,
-          objectId: [...objectIds][0] ?? null,
+          objectId,
           tipIds: input.tipIds,
           idempotencyKey,
           createdById: ctx.user.id,
           suggestedAgencyIds: suggested,
-          overrideReason: overrides ? reason : null,
+          overrideReason: reason,
           at,
         });
         await enqueueOutboxJob(tx, {
@@ -146,7 +155,7 @@ export const referralsRouter = router({
           action: overrides ? "referral.created_against_suggestion" : "referral.created",
           entityType: "referral",
           entityId: referralId,
-          reason: overrides ? reason : null,
+          reason,
         });
         return referralId;
       });

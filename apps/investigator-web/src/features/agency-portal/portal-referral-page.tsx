@@ -9,16 +9,15 @@ import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Card } from "@trace/ui/card";
 import { Container } from "@trace/ui/page-layout";
-import { Spinner } from "@trace/ui/spinner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
 import { format, t } from "../../i18n";
-import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { ReferralLoadState } from "../referrals/referral-load-state";
 import { ReferralFacts } from "../referrals/referral-facts";
 import { referralErrorText } from "../referrals/referral-errors";
 import { ReferralThread } from "../referrals/referral-thread";
@@ -39,23 +38,6 @@ export function PortalReferralPage({ id, user }: { id: string; user: StaffUser }
     // Every read of a referral's tips is audited: no silent re-reads when the window regains focus.
     refetchOnWindowFocus: false,
   });
-  const code = errorCode(referral.error);
-
-  let body: ReactNode;
-  if (!canRespond) body = <Alert tone="warning" title={t.referrals.portal.forbidden} />;
-  else if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST")
-    body = <Alert tone="warning" title={d.notFound} />;
-  else if (referral.isError)
-    body = (
-      <ErrorAlert
-        title={d.loadError}
-        error={referral.error}
-        onRetry={() => void referral.refetch()}
-      />
-    );
-  else if (referral.isPending) body = <Spinner label={d.loading} isLabelVisible />;
-  else body = <AgencyReferral referral={referral.data} />;
-
   return (
     <Container size="wide">
       <p className="iw-back">
@@ -65,7 +47,14 @@ export function PortalReferralPage({ id, user }: { id: string; user: StaffUser }
         </Link>
       </p>
       <PageHeading>{d.title}</PageHeading>
-      {body}
+      <ReferralLoadState
+        isAllowed={canRespond}
+        forbiddenTitle={t.referrals.portal.forbidden}
+        isId={isId}
+        referral={referral}
+      >
+        {(data) => <AgencyReferral referral={data} />}
+      </ReferralLoadState>
     </Container>
   );
 }

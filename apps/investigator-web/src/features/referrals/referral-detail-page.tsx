@@ -1,17 +1,13 @@
 import { can, IdSchema, type ReferralDetail, type StaffUser } from "@trace/domain";
-import { Alert } from "@trace/ui/alert";
 import { Card } from "@trace/ui/card";
 import { Container } from "@trace/ui/page-layout";
-import { Spinner } from "@trace/ui/spinner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { ErrorAlert } from "../../components/error-message";
 import { t } from "../../i18n";
-import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { ReferralLoadState } from "./referral-load-state";
 import { ReferralFacts } from "./referral-facts";
 import { PENDING_POLL_MS } from "./referral-logic";
 import { ReferralThread } from "./referral-thread";
@@ -30,23 +26,6 @@ export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }
     enabled: canRead && isId,
     refetchInterval: (query) => (query.state.data?.status === "pending" ? PENDING_POLL_MS : false),
   });
-  const code = errorCode(referral.error);
-
-  let body: ReactNode;
-  if (!canRead) body = <Alert tone="warning" title={t.referrals.list.forbidden} />;
-  else if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST")
-    body = <Alert tone="warning" title={d.notFound} />;
-  else if (referral.isError)
-    body = (
-      <ErrorAlert
-        title={d.loadError}
-        error={referral.error}
-        onRetry={() => void referral.refetch()}
-      />
-    );
-  else if (referral.isPending) body = <Spinner label={d.loading} isLabelVisible />;
-  else body = <HubReferral referral={referral.data} />;
-
   return (
     <Container size="wide">
       <p className="iw-back">
@@ -56,7 +35,14 @@ export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }
         </Link>
       </p>
       <PageHeading>{referral.data ? d.heading(referral.data.agency.name) : d.title}</PageHeading>
-      {body}
+      <ReferralLoadState
+        isAllowed={canRead}
+        forbiddenTitle={t.referrals.list.forbidden}
+        isId={isId}
+        referral={referral}
+      >
+        {(data) => <HubReferral referral={data} />}
+      </ReferralLoadState>
     </Container>
   );
 }

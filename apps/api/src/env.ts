@@ -119,6 +119,8 @@ export interface Env {
   totpEncryptionKey: Buffer;
   /** Signs agency webhooks: encrypts their secrets at rest, derived from the contact key. */
   webhookEncryptionKey: Buffer;
+  /** Signs the tip forms' tickets (when a form was handed out); derived from the receipt key. */
+  formTicketKey: Buffer;
   seedDemoData: boolean;
   logLevel: string;
   publicWebDist: string;
@@ -226,6 +228,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webhookEncryptionKey: deriveKey(
       Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
       "trace/webhook-secrets",
+    ),
+    formTicketKey: deriveKey(
+      Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
+      "trace/form-tickets",
     ),
     seedDemoData,
     logLevel: e.LOG_LEVEL,

@@ -37,6 +37,7 @@ const deps: Deps = {
   contactEncryptionKey: env.contactEncryptionKey,
   totpEncryptionKey: env.totpEncryptionKey,
   webhookEncryptionKey: env.webhookEncryptionKey,
+  formTicketKey: env.formTicketKey,
   now: () => new Date(),
   random: cryptoRandom,
   imageLimits: env.imageLimits,

@@ -100,6 +100,7 @@ export async function createHarness(
     contactEncryptionKey: Buffer.alloc(32, 9),
     totpEncryptionKey: Buffer.alloc(32, 11),
     webhookEncryptionKey: Buffer.alloc(32, 13),
+    formTicketKey: Buffer.alloc(32, 15),
     now: () => clock.now,
     random: cryptoRandom,
     imageLimits: DEFAULT_IMAGE_LIMITS,

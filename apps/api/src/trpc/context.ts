@@ -14,6 +14,8 @@ export interface Deps {
   totpEncryptionKey: Buffer;
   /** Encrypts agency webhook signing secrets at rest. */
   webhookEncryptionKey: Buffer;
+  /** Signs the tip forms' tickets (abuse/form-ticket.ts). */
+  formTicketKey: Buffer;
   /** Injected so tests can move the clock. */
   now(): Date;
   random(byteCount: number): Uint8Array;

@@ -1,23 +1,17 @@
 import { z } from "zod";
 import {
-  acceptsTips,
   canTipsterReply,
   MessageBodySchema,
   TimestampSchema,
-  generateReceiptCode,
-  initialTipPriority,
-  publicTipStatus,
   TipReceiptSchema,
   TipStatusViewSchema,
   TipSubmissionSchema,
 } from "@trace/domain";
 import {
   appendAuditEvent,
-  findObjectByRef,
   findTipIdByReceiptHash,
   getTipStatusByReceiptHash,
   insertMessage,
-  insertTip,
   listThreadAuthors,
   lockTipForTriage,
   markMessagesRead,
@@ -28,16 +22,12 @@ import {
   ReceiptLookupCodeSchema,
   takeTipSubmission,
 } from "../../abuse/throttle";
-import { attachTipPhotos } from "../../images/tip-photos";
-import { encryptContact, hashReceipt } from "../../services/secrets";
+import { submitTip } from "../../services/tip-submission";
 import { appError } from "../errors";
 import { publicProcedure, router } from "../init";
 
 export const tipsRouter = router({
-  /**
-   * validate → load the object → decide → persist tip, history and audit in one transaction →
-   * only then return the receipt: an acknowledged tip is never lost.
-   */
+  /** See `submitTip`: the receipt is returned only once the tip is stored. */
   submit: publicProcedure
     // Before the input is read: every attempt counts, and one over the limit costs nothing.
     .use(async ({ ctx, next }) => {
@@ -46,48 +36,7 @@ export const tipsRouter = router({
     })
     .input(TipSubmissionSchema)
     .output(TipReceiptSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { database, receiptHashKey, contactEncryptionKey } = ctx.deps;
-      let objectId: string | null = null;
-      if (input.objectRef) {
-        const object = await findObjectByRef(database.db, input.objectRef);
-        if (!object || (object.status !== "published" && object.status !== "origin_found")) {
-          throw appError("object_not_found");
-        }
-        if (!acceptsTips(object.status)) throw appError("object_not_accepting_tips");
-        objectId = object.id;
-      }
-      const receiptCode = generateReceiptCode(ctx.deps.random);
-      const now = ctx.deps.now();
-      await database.db.transaction(async (tx) => {
-        const tip = await insertTip(tx, {
-          submission: input,
-          objectId,
-          receiptHash: hashReceipt(receiptHashKey, receiptCode),
-          contactCiphertext: input.contact
-            ? encryptContact(contactEncryptionKey, input.contact)
-            : null,
-          triageStatus: "new",
-          publicStatus: publicTipStatus("new"),
-          priority: initialTipPriority(input.concernsOtherAbuse),
-          receivedAt: now,
-        });
-        // In the tip's transaction: the tip exists with all its photos, or not at all.
-        await attachTipPhotos(tx, tip.id, input.photoTokens, now);
-        await appendAuditEvent(tx, {
-          at: now,
-          actorId: null,
-          action: "tip.submitted",
-          entityType: "tip",
-          entityId: tip.id,
-        });
-      });
-      return {
-        receiptCode,
-        status: publicTipStatus("new"),
-        showHotlineGuidance: input.concernsOtherAbuse,
-      };
-    }),
+    .mutation(({ ctx, input }) => submitTip(ctx.deps, input)),
 
   /**
    * A query sent as POST by the public client, so the receipt code never sits in a URL. A

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { firstOpenObject } from "./public-site";
+import { firstOpenObject, siteSignals } from "./public-site";
 import { browserAvailability, launchChromium } from "./browser";
 import { loginAsStaff } from "./staff-login";
 
@@ -18,6 +18,7 @@ async function submitTip(objectRef: string, text: string): Promise<string> {
       answer: { confidence: "think_so", country: "BE" },
       text,
       language: "en",
+      ...(await siteSignals()),
     }),
   });
   const body = (await res.json()) as { result: { data: { receiptCode: string } } };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { firstOpenObject } from "./public-site";
+import { firstOpenObject, siteSignals } from "./public-site";
 import { browserAvailability, launchChromium } from "./browser";
 import { loginAsStaff } from "./staff-login";
 
@@ -21,6 +21,7 @@ async function submitTip(objectRef: string, text: string): Promise<void> {
       answer: { confidence: "think_so", country: "LU" },
       text,
       language: "en",
+      ...(await siteSignals()),
     }),
   });
   if (!res.ok) throw new Error(`the tip was refused: ${res.status} ${await res.text()}`);

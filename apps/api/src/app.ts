@@ -1,19 +1,21 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
-import { Hono, type Context as HonoContext } from "hono";
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "@trace/db";
+import { createShellLoader } from "./http/html-shell";
 import { mountLocaleRedirect } from "./http/locale-redirect";
 import { mountMedia } from "./http/media";
 import { publicQueryCache } from "./http/public-query-cache";
+import { shareMetaFill, type PublicOrigin } from "./http/share-meta";
 import { mountObjectImageUpload } from "./images/object-image-upload";
 import { mountTipPhotoUpload } from "./images/tip-photos";
 import { describeError } from "./logger";
+import { mountNoJavaScriptPages } from "./nojs/routes";
 import { hashSessionToken } from "./services/secrets";
 import type { Context, Deps } from "./trpc/context";
 import { readSessionCookie } from "./trpc/cookies";
@@ -26,6 +28,11 @@ export interface AppOptions {
   surface: Surface;
   /** The built web app this listener serves; absent in API-only tests. */
   webDist?: string | undefined;
+  /**
+   * Where the public site's share and canonical tags point (PUBLIC_ORIGIN, or the request's own
+   * origin outside production); null or absent: those tags are left out.
+   */
+  publicOrigin?: PublicOrigin;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -36,7 +43,10 @@ type Env = { Variables: { requestId: string } };
  * One Hono app per listener. The public app mounts only the public router, so a staff
  * procedure called there does not exist (404) rather than being refused.
  */
-export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<Env> {
+export function createApp(
+  deps: Deps,
+  { surface, webDist, publicOrigin = null }: AppOptions,
+): Hono<Env> {
   const app = new Hono<Env>();
 
   app.use(requestId({ limitLength: 64 }));
@@ -99,6 +109,13 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
         ),
     }),
   );
+  // Public reads (GET: the gallery's list is ~50 KB of JSON) go out gzipped, compressed after the
+  // ETag is set. Never a POST: a submission's answer carries a receipt code, and compressing a
+  // secret next to input the sender chose is what BREACH-style attacks measure (ADR 0010).
+  if (surface === "public") {
+    const gzip = compress();
+    app.use("/trpc/*", (c, next) => (c.req.method === "GET" ? gzip(c, next) : next()));
+  }
   // ETag, 304 and Cache-Control for the public reads; the staff listener caches nothing.
   if (surface === "public") app.use("/trpc/*", publicQueryCache("/trpc"));
   app.use(
@@ -118,9 +135,11 @@ export function createApp(deps: Deps, { surface, webDist }: AppOptions): Hono<En
   // The public listener never reads a cookie: its upload route takes none.
   if (surface === "public") mountTipPhotoUpload(app, deps);
 
+  // Sending and checking a tip without JavaScript: server-rendered pages under /{locale}/basic.
+  if (surface === "public") mountNoJavaScriptPages(app, deps);
   // Pages without a locale go to the visitor's language (Accept-Language) before index.html.
   if (surface === "public" && webDist) mountLocaleRedirect(app);
-  if (webDist) mountWebApp(app, webDist);
+  if (webDist) mountWebApp(app, webDist, surface === "public" ? { deps, publicOrigin } : null);
 
   app.notFound((c) =>
     c.json({ error: { message: "Not found", requestId: c.get("requestId") } }, 404),
@@ -176,32 +195,57 @@ async function createContext(
   };
 }
 
-/** Static files of the built site, then index.html for every other GET (client-side routes). */
-function mountWebApp(app: Hono<Env>, webDist: string): void {
-  const indexFile = join(webDist, "index.html");
+/**
+ * Static files of the built site, then index.html for every other GET (client-side routes). On
+ * the public site, index.html says in its head what the page is, in the page's language (title,
+ * description, share and canonical tags: ./http/share-meta.ts), for crawlers and link previews
+ * that run no script.
+ */
+function mountWebApp(
+  app: Hono<Env>,
+  webDist: string,
+  shareMeta: { deps: Deps; publicOrigin: PublicOrigin } | null,
+): void {
+  const loadShell = createShellLoader(join(webDist, "index.html"));
   // Build metadata (`.vite/manifest.json`) and any other dotfile stay on the server.
   app.use("*", async (c, next) => {
     if (c.req.path.split("/").some((segment) => segment.startsWith("."))) return c.notFound();
     await next();
   });
-  app.use(
-    "/assets/*",
-    async (c, next) => {
-      await next();
-      // Vite puts a content hash in every asset name. (serveStatic's `onFound` runs after its
-      // response is built, so a header set there is lost.)
-      if (c.res.status === 200)
-        c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
-    },
-    serveStatic({ root: webDist }),
-  );
-  app.use("*", serveStatic({ root: webDist }));
-  app.get("*", async (c) => {
+  // Vite puts a content hash in every asset name.
+  app.use("/assets/*", builtFiles(webDist, "public, max-age=31536000, immutable"));
+  app.use("*", builtFiles(webDist));
+  // The HTML shell is the one file built per request: compressed on the fly (ADR 0010).
+  app.get("*", compress(), async (c) => {
     if (c.req.path.startsWith("/trpc") || c.req.path.startsWith("/media")) return c.notFound();
-    if (!existsSync(indexFile)) {
-      return c.text("This site has not been built yet: run `pnpm build`.", 503);
-    }
+    const shell = await loadShell();
+    if (!shell) return c.text("This site has not been built yet: run `pnpm build`.", 503);
+    const fill = shareMeta
+      ? await shareMetaFill(
+          shareMeta.deps,
+          { path: c.req.path, url: c.req.url, requestId: c.get("requestId") },
+          shareMeta.publicOrigin,
+        )
+      : null;
     c.header("Cache-Control", "no-cache");
-    return c.html(await readFile(indexFile, "utf8"));
+    return c.html(fill ? shell.render(fill) : shell.original);
   });
+}
+
+/**
+ * The built site's files, as the build precompressed them (`.br`, `.gz` beside each text file,
+ * ADR 0010) when the browser accepts that encoding, otherwise plain. Every file answer says
+ * that it varies with Accept-Encoding, so a shared cache keeps the encodings apart.
+ */
+function builtFiles(root: string, cacheControl?: string): MiddlewareHandler<Env> {
+  const serve = serveStatic<Env>({ root, precompressed: true });
+  return async (c, next) => {
+    const res = await serve(c, next);
+    // No such file: a later handler has answered.
+    if (!(res instanceof Response)) return;
+    if (!/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(res.headers.get("Vary") ?? ""))
+      res.headers.append("Vary", "Accept-Encoding");
+    if (cacheControl && res.status === 200) res.headers.set("Cache-Control", cacheControl);
+    return res;
+  };
 }

@@ -33,8 +33,25 @@ describe("loadEnv", () => {
     [{ RATE_LIMIT_TIP_SUBMISSIONS: "10 per minute" }, /RATE_LIMIT_TIP_SUBMISSIONS: must be/],
     [{ RATE_LIMIT_RECEIPT_FAILURES: "10/2d" }, /RATE_LIMIT_RECEIPT_FAILURES/],
     [{ TRUSTED_PROXY_COUNT: "-1" }, /TRUSTED_PROXY_COUNT/],
+    [{ PUBLIC_ORIGIN: "trace.example.org" }, /PUBLIC_ORIGIN: must be an origin/],
+    [{ PUBLIC_ORIGIN: "https://trace.example.org/en/" }, /PUBLIC_ORIGIN: must be an origin/],
+    [{ PUBLIC_ORIGIN: "ftp://trace.example.org" }, /PUBLIC_ORIGIN: must be an origin/],
   ])("refuses bad configuration %j with a readable list", (env, message) => {
     expect(() => loadEnv({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it("points share links at PUBLIC_ORIGIN; without it, at the request outside production only", () => {
+    const base = { ...keys, DATA_DIR: dataDir() };
+    expect(loadEnv({ ...base, PUBLIC_ORIGIN: "https://Trace.Example.org/" }).publicOrigin).toEqual({
+      from: "config",
+      origin: "https://trace.example.org",
+    });
+    expect(loadEnv(base).publicOrigin).toEqual({ from: "request" });
+    expect(loadEnv({ ...base, NODE_ENV: "production" }).publicOrigin).toBeNull();
+    expect(
+      loadEnv({ ...base, NODE_ENV: "production", PUBLIC_ORIGIN: "https://trace.example.org" })
+        .publicOrigin,
+    ).toEqual({ from: "config", origin: "https://trace.example.org" });
   });
 
   it("takes the per-sender limits from the environment, and trusts no proxy by default", () => {

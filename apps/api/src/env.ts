@@ -10,7 +10,9 @@ import {
   type Rate,
   type RateLimitConfig,
 } from "./abuse/public-rate-limits";
+import type { PublicOrigin } from "./http/share-meta";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./images/limits";
+import { DEFAULT_SUBMISSION_TRUST, type SubmissionTrustConfig } from "./abuse/submission-trust";
 
 /** The only reader of process.env. Bad configuration fails at boot with a readable list. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -99,11 +101,54 @@ const EnvSchema = z.object({
     .default(DEFAULT_IMAGE_LIMITS.maxPixels),
   /** Proxies in front of the public listener whose X-Forwarded-For is believed; 0 = ignore it. */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** The public site's address as visitors see it, for canonical and share links. */
+  PUBLIC_ORIGIN: z
+    .string()
+    .transform((text, ctx) => {
+      const url = URL.canParse(text) ? new URL(text) : null;
+      const isOrigin =
+        url !== null &&
+        (url.protocol === "https:" || url.protocol === "http:") &&
+        url.pathname === "/" &&
+        !url.search &&
+        !url.hash &&
+        !url.username &&
+        !url.password;
+      if (!isOrigin) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be an origin (scheme and host, no path), e.g. https://trace.example.org",
+        });
+        return z.NEVER;
+      }
+      return url.origin;
+    })
+    .optional(),
   /** Per-sender limits of the public listener (docs/adr/0007-privacy-preserving-rate-limits.md). */
   RATE_LIMIT_TIP_SUBMISSIONS: rate(DEFAULT_RATE_LIMITS.tipSubmissions),
   RATE_LIMIT_RECEIPT_LOOKUPS: rate(DEFAULT_RATE_LIMITS.receiptLookups),
   RATE_LIMIT_RECEIPT_FAILURES: rate(DEFAULT_RATE_LIMITS.receiptFailures),
   RATE_LIMIT_TIP_PHOTOS: rate(DEFAULT_RATE_LIMITS.tipPhotoUploads),
+  /** Tip abuse heuristics (docs/adr/0012-tip-abuse-resistance.md); 0 turns the fill time off. */
+  TIP_MIN_FILL_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(600)
+    .default(DEFAULT_SUBMISSION_TRUST.policy.minFillMs / 1000),
+  /** PBKDF2 iterations per proof-of-work attempt. */
+  TIP_PROOF_OF_WORK_COST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_SUBMISSION_TRUST.proofOfWork.cost),
+  /** The solution's counter is drawn between half this and this: the attempts a solver needs. */
+  TIP_PROOF_OF_WORK_MAX_COUNTER: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(10_000_000)
+    .default(DEFAULT_SUBMISSION_TRUST.proofOfWork.maxCounter),
 });
 
 export interface Env {
@@ -121,6 +166,10 @@ export interface Env {
   webhookEncryptionKey: Buffer;
   /** Signs the tip forms' tickets (when a form was handed out); derived from the receipt key. */
   formTicketKey: Buffer;
+  /** Signs the tip form's proof-of-work challenges; derived from the receipt key. */
+  proofOfWorkKey: Buffer;
+  /** Minimum fill time and proof-of-work cost of tip submissions. */
+  submissionTrust: SubmissionTrustConfig;
   seedDemoData: boolean;
   logLevel: string;
   publicWebDist: string;
@@ -137,6 +186,12 @@ export interface Env {
   rateLimits: RateLimitConfig;
   /** Proxies in front of the public listener whose `X-Forwarded-For` is believed. */
   trustedProxies: number;
+  /**
+   * Where canonical and share links point: PUBLIC_ORIGIN; without it, the request's own origin
+   * outside production, and no absolute link at all in production (a Host header is the
+   * sender's to choose).
+   */
+  publicOrigin: PublicOrigin;
 }
 
 export interface OutboxConfig {
@@ -233,6 +288,21 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
       "trace/form-tickets",
     ),
+    proofOfWorkKey: deriveKey(
+      Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
+      "trace/proof-of-work",
+    ),
+    submissionTrust: {
+      policy: {
+        ...DEFAULT_SUBMISSION_TRUST.policy,
+        minFillMs: Math.round(e.TIP_MIN_FILL_SECONDS * 1000),
+      },
+      proofOfWork: {
+        ...DEFAULT_SUBMISSION_TRUST.proofOfWork,
+        cost: e.TIP_PROOF_OF_WORK_COST,
+        maxCounter: e.TIP_PROOF_OF_WORK_MAX_COUNTER,
+      },
+    },
     seedDemoData,
     logLevel: e.LOG_LEVEL,
     publicWebDist: resolve(e.PUBLIC_WEB_DIST),
@@ -264,5 +334,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       tipPhotoUploads: e.RATE_LIMIT_TIP_PHOTOS,
     },
     trustedProxies: e.TRUSTED_PROXY_COUNT,
+    publicOrigin: e.PUBLIC_ORIGIN
+      ? { from: "config", origin: e.PUBLIC_ORIGIN }
+      : isProduction
+        ? null
+        : { from: "request" },
   };
 }

@@ -38,6 +38,8 @@ const deps: Deps = {
   totpEncryptionKey: env.totpEncryptionKey,
   webhookEncryptionKey: env.webhookEncryptionKey,
   formTicketKey: env.formTicketKey,
+  proofOfWorkKey: env.proofOfWorkKey,
+  submissionTrust: env.submissionTrust,
   now: () => new Date(),
   random: cryptoRandom,
   imageLimits: env.imageLimits,
@@ -97,7 +99,11 @@ function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server
 }
 
 const publicServer = await listen(
-  createApp(deps, { surface: "public", webDist: env.publicWebDist }),
+  createApp(deps, {
+    surface: "public",
+    webDist: env.publicWebDist,
+    publicOrigin: env.publicOrigin,
+  }),
   env.publicPort,
 );
 const staffServer = await listen(

@@ -55,6 +55,7 @@ describe.each(engines)("public query caching [$name]", (engine) => {
     ["objects.list", {}, NO_CACHE],
     ["objects.byRef", { ref: "TOA-PBC001", locale: "en" }, NO_CACHE],
     ["stats.summary", undefined, STATS],
+    ["stats.timeline", undefined, STATS],
   ])("%s", (path, input, cacheControl) => {
     it("answers with a weak ETag of the body and its Cache-Control", async () => {
       const res = await get(h.publicApp, path, input);
@@ -106,6 +107,7 @@ describe.each(engines)("public query caching [$name]", (engine) => {
       ["an unpublished object", "objects.byRef", { ref: "TOA-DRF001" }, 404],
       ["bad input", "objects.list", { limit: "many" }, 400],
       ["input where none is taken", "stats.summary", { anything: 1 }, 400],
+      ["input where none is taken (timeline)", "stats.timeline", { months: 99 }, 400],
     ])("%s: no-store and no ETag", async (_name, path, input, status) => {
       const res = await revalidate(h.publicApp, path, input, "*");
       expect(res.status).toBe(status);

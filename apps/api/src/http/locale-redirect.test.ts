@@ -32,6 +32,9 @@ describe("mountLocaleRedirect", () => {
     ["/objects?category=toy&page=2", "pl", "/pl/objects?category=toy&page=2"],
     ["/check", "ja", "/en/check"],
     ["/receipt", "nl-BE", "/nl/receipt"],
+    ["/statistics", "es", "/es/statistics"],
+    ["/privacy", "pt-PT", "/pt/privacy"],
+    ["/report-abuse", "it", "/it/report-abuse"],
   ])("%s with Accept-Language %j goes to %s", async (path, acceptLanguage, location) => {
     const res = await app.request(path, { headers: { "Accept-Language": acceptLanguage } });
     expect(res.status).toBe(302);

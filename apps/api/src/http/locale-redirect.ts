@@ -3,7 +3,7 @@ import Negotiator from "negotiator";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@trace/domain";
 
 /** Pages of the public site; under these paths an address without a locale is redirected. */
-const PAGE_PATH = /^\/(?:objects(?:\/[^/]*)?|check|receipt)?\/?$/;
+const PAGE_PATH = /^\/(?:objects(?:\/[^/]*)?|check|receipt|statistics|privacy|report-abuse)?\/?$/;
 
 /** The best of the site's locales for an Accept-Language header (q-values honoured), or English. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {

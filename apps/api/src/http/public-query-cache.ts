@@ -20,7 +20,7 @@ interface CachePolicy {
  *   otherwise go on showing it to new visitors for the whole lifetime. So both are revalidated on
  *   every view: caching saves the body, not the round trip. The public site already keeps a
  *   fetched page in memory for its query stale time; the HTTP cache adds nothing to that delay.
- * - `stats.summary`: aggregate counts that nothing withdraws. A minute's reuse, then up to five
+ * - `stats.summary`, `stats.timeline`: aggregate counts that nothing withdraws. A minute's reuse, then up to five
  *   more minutes served while a background refresh runs, absorbs a campaign's home-page burst;
  *   a new tip shows in the counts within that time.
  */
@@ -28,6 +28,7 @@ const POLICIES: ReadonlyMap<string, CachePolicy> = new Map([
   ["objects.list", { maxAge: 0, staleWhileRevalidate: 0 }],
   ["objects.byRef", { maxAge: 0, staleWhileRevalidate: 0 }],
   ["stats.summary", { maxAge: 60, staleWhileRevalidate: 300 }],
+  ["stats.timeline", { maxAge: 60, staleWhileRevalidate: 300 }],
 ]);
 
 /**

@@ -18,6 +18,13 @@ import {
   type Rate,
   type RateLimitConfig,
 } from "../abuse/public-rate-limits";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
+import {
+  DEFAULT_SUBMISSION_TRUST,
+  type SubmissionTrustConfig,
+  type TipChallenge,
+} from "../abuse/submission-trust";
 import { createApp } from "../app";
 import { DEFAULT_IMAGE_LIMITS } from "../images/limits";
 import { createLogger } from "../logger";
@@ -69,7 +76,19 @@ const HARNESS_RATE_LIMITS: RateLimitConfig = {
   tipPhotoUploads: roomy(DEFAULT_RATE_LIMITS.tipPhotoUploads),
 };
 
+/**
+ * Tip abuse heuristics for tests: a proof of work of a few hash rounds, and no minimum fill time,
+ * so tests that send tips at the harness clock's pace (all at once) are not low-trust for that.
+ * Tests of the heuristics pass `submissionTrust`.
+ */
+export const HARNESS_SUBMISSION_TRUST: SubmissionTrustConfig = {
+  policy: { ...DEFAULT_SUBMISSION_TRUST.policy, minFillMs: 0 },
+  proofOfWork: { ...DEFAULT_SUBMISSION_TRUST.proofOfWork, cost: 1, maxCounter: 10 },
+};
+
 export interface HarnessOptions {
+  /** Minimum fill time and proof-of-work cost; HARNESS_SUBMISSION_TRUST by default. */
+  submissionTrust?: SubmissionTrustConfig;
   withFixtures?: boolean;
   /** Limits to test; the rest stay out of the way. */
   rateLimits?: Partial<RateLimitConfig>;
@@ -80,7 +99,13 @@ export interface HarnessOptions {
 
 export async function createHarness(
   database: Database,
-  { withFixtures = true, rateLimits, trustedProxies = 0, newRateLimitKey }: HarnessOptions = {},
+  {
+    withFixtures = true,
+    rateLimits,
+    trustedProxies = 0,
+    newRateLimitKey,
+    submissionTrust = HARNESS_SUBMISSION_TRUST,
+  }: HarnessOptions = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -101,6 +126,8 @@ export async function createHarness(
     totpEncryptionKey: Buffer.alloc(32, 11),
     webhookEncryptionKey: Buffer.alloc(32, 13),
     formTicketKey: Buffer.alloc(32, 15),
+    proofOfWorkKey: Buffer.alloc(32, 17),
+    submissionTrust,
     now: () => clock.now,
     random: cryptoRandom,
     imageLimits: DEFAULT_IMAGE_LIMITS,
@@ -238,14 +265,49 @@ export interface TrpcResult<T = unknown> {
   headers: Headers;
 }
 
-/** Calls one procedure over HTTP, as a browser would: GET for queries, POST for mutations. */
+/**
+ * What the site's form adds to a tip: a solved proof-of-work challenge, the ticket fetched with
+ * it and an empty honeypot (abuse/submission-trust.ts). Null where there is no challenge to get
+ * (the staff listener).
+ */
+export async function personSignals(
+  app: App,
+): Promise<{ honeypot: string; formTicket: string; proofOfWork: string } | null> {
+  const res = await call<TipChallenge>(app, "query", "tips.challenge");
+  if (res.status !== 200) return null;
+  const { challenge, formTicket } = res.body.result!.data;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  const payload = JSON.stringify({ challenge, solution });
+  return { honeypot: "", formTicket, proofOfWork: Buffer.from(payload).toString("base64") };
+}
+
+const SIGNAL_KEYS = ["honeypot", "formTicket", "proofOfWork"];
+
+/**
+ * Calls one procedure over HTTP, as a browser would: GET for queries, POST for mutations.
+ * `tips.submit` goes as the site's form sends it: `personSignals` are added to an object input
+ * that brings none of its own, so a test's tip is an ordinary, normal-trust tip. Tests of the
+ * abuse heuristics pass `signals: "as-given"` to send exactly their input.
+ */
 export async function call<T = unknown>(
   app: App,
   kind: "query" | "mutation",
   path: string,
   input?: unknown,
-  init: { cookie?: string; method?: "GET" | "POST" } = {},
+  init: { cookie?: string; method?: "GET" | "POST"; signals?: "as-person" | "as-given" } = {},
 ): Promise<TrpcResult<T>> {
+  const tip = input;
+  if (
+    path === "tips.submit" &&
+    init.signals !== "as-given" &&
+    typeof tip === "object" &&
+    tip !== null &&
+    !Array.isArray(tip) &&
+    !SIGNAL_KEYS.some((key) => key in tip)
+  ) {
+    const signals = await personSignals(app);
+    if (signals) input = { ...tip, ...signals };
+  }
   const headers: Record<string, string> = {};
   if (init.cookie) headers.Cookie = init.cookie;
   const method = init.method ?? (kind === "query" ? "GET" : "POST");

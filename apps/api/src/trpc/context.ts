@@ -1,6 +1,7 @@
 import type { Database, MediaStore } from "@trace/db";
 import type { StaffUser } from "@trace/domain";
 import type { ClientRateLimits, PublicRateLimits } from "../abuse/public-rate-limits";
+import type { SubmissionTrustConfig } from "../abuse/submission-trust";
 import type { ImageLimits } from "../images/limits";
 import type { Logger } from "../logger";
 
@@ -16,6 +17,10 @@ export interface Deps {
   webhookEncryptionKey: Buffer;
   /** Signs the tip forms' tickets (abuse/form-ticket.ts). */
   formTicketKey: Buffer;
+  /** Signs the proof-of-work challenges of the tip form (abuse/submission-trust.ts). */
+  proofOfWorkKey: Buffer;
+  /** Minimum fill time and proof-of-work cost of tip submissions. */
+  submissionTrust: SubmissionTrustConfig;
   /** Injected so tests can move the clock. */
   now(): Date;
   random(byteCount: number): Uint8Array;

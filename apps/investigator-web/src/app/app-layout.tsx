@@ -6,15 +6,16 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { useLogout, useLogoutEverywhere } from "../features/auth/use-logout";
 import { homePathFor } from "../features/agency-portal/home-path";
-import { t } from "../i18n";
+import { useMessages, type Messages } from "../i18n";
 
 export function AppLayout({ user, children }: { user: StaffUser; children: ReactNode }) {
+  const m = useMessages();
   const [path] = useLocation();
   return (
     <PageLayout
-      brand={<Link href={homePathFor(user.role)}>{t.app.name}</Link>}
+      brand={<Link href={homePathFor(user.role)}>{m.app.name()}</Link>}
       nav={
-        <nav aria-label={t.app.mainNav}>
+        <nav aria-label={m.app.mainNav()}>
           <ul>
             {SECTIONS.filter((section) => can(user.role, section.permission)).map((section) => (
               <li key={section.href}>
@@ -22,7 +23,7 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
                   href={section.href}
                   aria-current={isSection(path, section.href) ? "page" : undefined}
                 >
-                  {section.label}
+                  {section.label(m)}
                 </Link>
               </li>
             ))}
@@ -30,7 +31,7 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
         </nav>
       }
       utilities={<Account user={user} />}
-      skipLinkLabel={t.app.skipLink}
+      skipLinkLabel={m.app.skipLink()}
     >
       {children}
     </PageLayout>
@@ -38,30 +39,37 @@ export function AppLayout({ user, children }: { user: StaffUser; children: React
 }
 
 /** The sections of the site, each shown only to the roles that may open it. */
-const SECTIONS: { href: string; label: string; permission: Permission }[] = [
-  { href: "/tips", label: t.nav.inbox, permission: "tip.read" },
-  { href: "/objects", label: t.nav.objects, permission: "object.read" },
-  { href: "/cases", label: t.nav.cases, permission: "case.read" },
-  { href: "/routing", label: t.routing.nav, permission: "routing.read" },
-  { href: "/audit", label: t.triage.audit.nav, permission: "audit.read" },
-  { href: "/staff-accounts", label: t.nav.staffAccounts, permission: "staff.manage" },
-  { href: "/referrals", label: t.referrals.nav.referrals, permission: "referral.send" },
-  { href: "/portal", label: t.referrals.nav.portal, permission: "referral.respond" },
-  { href: "/agencies", label: t.referrals.nav.agencies, permission: "agency.manage" },
-  { href: "/deliveries", label: t.referrals.nav.deliveries, permission: "delivery.manage" },
+const SECTIONS: { href: string; label: (m: Messages) => string; permission: Permission }[] = [
+  { href: "/tips", label: (m) => m.nav.inbox(), permission: "tip.read" },
+  { href: "/objects", label: (m) => m.nav.objects(), permission: "object.read" },
+  { href: "/cases", label: (m) => m.nav.cases(), permission: "case.read" },
+  { href: "/routing", label: (m) => m.routing.nav(), permission: "routing.read" },
+  { href: "/audit", label: (m) => m.triage.audit.nav(), permission: "audit.read" },
+  { href: "/staff-accounts", label: (m) => m.nav.staffAccounts(), permission: "staff.manage" },
+  { href: "/referrals", label: (m) => m.referrals.nav.referrals(), permission: "referral.send" },
+  { href: "/portal", label: (m) => m.referrals.nav.portal(), permission: "referral.respond" },
+  { href: "/agencies", label: (m) => m.referrals.nav.agencies(), permission: "agency.manage" },
+  {
+    href: "/deliveries",
+    label: (m) => m.referrals.nav.deliveries(),
+    permission: "delivery.manage",
+  },
 ];
 
 const isSection = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
 function Account({ user }: { user: StaffUser }) {
+  const m = useMessages();
   const logout = useLogout();
   const logoutEverywhere = useLogoutEverywhere();
   return (
     <div className="iw-account">
       <p className="iw-account__user">
-        <VisuallyHidden>{t.account.signedInAs} </VisuallyHidden>
+        <VisuallyHidden>{m.account.signedInAs()} </VisuallyHidden>
         <span className="iw-account__name">{user.displayName}</span>{" "}
-        <span className="iw-account__role">{t.account.role(t.labels.role[user.role])}</span>
+        <span className="iw-account__role">
+          {m.account.role({ role: m.labels.role[user.role]() })}
+        </span>
       </p>
       <Button
         variant="secondary"
@@ -69,7 +77,7 @@ function Account({ user }: { user: StaffUser }) {
         isLoading={logout.isPending}
         onClick={() => logout.mutate()}
       >
-        {t.account.logOut}
+        {m.account.logOut()}
       </Button>
       <Button
         variant="secondary"
@@ -77,11 +85,11 @@ function Account({ user }: { user: StaffUser }) {
         isLoading={logoutEverywhere.isPending}
         onClick={() => logoutEverywhere.mutate()}
       >
-        {t.account.logOutEverywhere}
+        {m.account.logOutEverywhere()}
       </Button>
       {(logout.isError || logoutEverywhere.isError) && (
         <p role="alert" className="iw-account__error">
-          {t.account.logoutFailed}
+          {m.account.logoutFailed()}
         </p>
       )}
     </div>

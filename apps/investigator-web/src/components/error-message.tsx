@@ -1,12 +1,13 @@
 import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
-import { t } from "../i18n";
+import { useMessages } from "../i18n";
 import { requestId } from "../lib/errors";
 
 /** The support reference of a failed request, when the server gave one. */
 export function ErrorMessage({ error }: { error: unknown }) {
+  const m = useMessages();
   const id = requestId(error);
-  return id ? <p className="iw-error-reference">{t.app.errorReference(id)}</p> : null;
+  return id ? <p className="iw-error-reference">{m.app.errorReference({ id })}</p> : null;
 }
 
 /**
@@ -24,12 +25,13 @@ export function ErrorAlert({
   live?: boolean;
   onRetry?: () => void;
 }) {
+  const m = useMessages();
   return (
     <Alert tone="danger" live={live} title={title}>
       <ErrorMessage error={error} />
       {onRetry && (
         <Button variant="secondary" onClick={onRetry}>
-          {t.app.tryAgain}
+          {m.app.tryAgain()}
         </Button>
       )}
     </Alert>

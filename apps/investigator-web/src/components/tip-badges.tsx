@@ -1,6 +1,6 @@
 import type { TipPriority, TriageStatus } from "@trace/domain";
 import { Badge, type BadgeTone } from "@trace/ui/badge";
-import { t } from "../i18n";
+import { useMessages } from "../i18n";
 
 const PRIORITY_TONE: Record<TipPriority, BadgeTone> = {
   urgent: "danger",
@@ -19,9 +19,11 @@ const TRIAGE_TONE: Record<TriageStatus, BadgeTone> = {
 };
 
 export function PriorityBadge({ priority }: { priority: TipPriority }) {
-  return <Badge tone={PRIORITY_TONE[priority]}>{t.labels.priority[priority]}</Badge>;
+  const m = useMessages();
+  return <Badge tone={PRIORITY_TONE[priority]}>{m.labels.priority[priority]()}</Badge>;
 }
 
 export function TriageBadge({ status }: { status: TriageStatus }) {
-  return <Badge tone={TRIAGE_TONE[status]}>{t.labels.triageStatus[status]}</Badge>;
+  const m = useMessages();
+  return <Badge tone={TRIAGE_TONE[status]}>{m.labels.triageStatus[status]()}</Badge>;
 }

@@ -36,6 +36,23 @@ describe("createFormatters", () => {
     ]);
   });
 
+  it("formats numbers, changes and lists as a reader of the locale expects", () => {
+    expect(format.number(12345)).toBe("12,345");
+    expect(format.signedNumber(3)).toBe("+3");
+    expect(format.signedNumber(-2)).toBe("-2");
+    expect(format.signedNumber(0)).toBe("0");
+    expect(format.list(["Belgium", "France", "Spain"], "disjunction")).toBe(
+      "Belgium, France, or Spain",
+    );
+    expect(format.list(["BE-FEDPOL", "FR-PN"], "conjunction")).toBe("BE-FEDPOL and FR-PN");
+    expect(createFormatters("fr").number(12345)).toBe("12\u202f345");
+  });
+
+  it("lower-cases a label by the locale's rules", () => {
+    expect(format.lowerCase("Tip Country")).toBe("tip country");
+    expect(createFormatters("tr").lowerCase("İSTANBUL")).toBe("istanbul");
+  });
+
   it("formats a timestamp with date and time", () => {
     const text = format.dateTime("2024-03-05T14:07:00Z");
     expect(text).toMatch(/2024/);

@@ -33,13 +33,21 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink href="/objects">{m.app.nav.objects()}</NavLink>
             </li>
             <li>
+              <NavLink href="/statistics">{m.app.nav.statistics()}</NavLink>
+            </li>
+            <li>
               <NavLink href="/check">{m.app.nav.checkTip()}</NavLink>
             </li>
           </ul>
         </nav>
       }
       utilities={<LanguageSwitcher />}
-      footer={<p className="app-footer">{m.app.footer()}</p>}
+      footer={
+        <p className="app-footer">
+          {m.app.footer()} <Link href="/privacy">{m.app.footerPrivacy()}</Link> ·{" "}
+          <Link href="/report-abuse">{m.app.footerReportAbuse()}</Link>
+        </p>
+      }
     >
       {children}
     </PageLayout>

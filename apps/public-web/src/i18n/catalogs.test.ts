@@ -7,6 +7,7 @@ import {
   OBJECT_CATEGORIES,
   PUBLIC_OBJECT_STATUSES,
   PUBLIC_TIP_STATUSES,
+  SAFEGUARDING_LINE_KINDS,
   TIP_CONFIDENCES,
 } from "@trace/domain";
 import { compileMessages } from ".";
@@ -18,13 +19,20 @@ function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 }
 
-/** A locale's messages: its site catalog and its forms catalog (see ./index.ts) together. */
+/** The catalogs beside the site's own (locales/<name>/xx.json), each loaded with its pages. */
+const OTHER_CATALOGS = ["forms", "statistics", "privacy", "safeguarding"];
+
+/**
+ * A locale's messages: its site catalog, its forms catalog (see ./index.ts), the statistics
+ * page's (./statistics-messages.ts) and the other single pages' (./page-messages.ts) together.
+ */
 function readCatalog(locale: string): Record<string, unknown> {
   const site = readJson(join(LOCALES_DIR, `${locale}.json`));
-  const forms = readJson(join(LOCALES_DIR, "forms", `${locale}.json`));
-  const shared = Object.keys(site).filter((key) => key in forms);
-  if (shared.length > 0) throw new Error(`${locale}: in both catalogs: ${shared.join(", ")}`);
-  return { ...site, ...forms };
+  const others = OTHER_CATALOGS.map((name) => readJson(join(LOCALES_DIR, name, `${locale}.json`)));
+  const keys = [...Object.keys(site), ...others.flatMap((catalog) => Object.keys(catalog))];
+  const shared = keys.filter((key, index) => keys.indexOf(key) !== index);
+  if (shared.length > 0) throw new Error(`${locale}: in two catalogs: ${shared.join(", ")}`);
+  return Object.assign({}, site, ...others) as Record<string, unknown>;
 }
 
 /** Every message as "path.to.key" → ICU source; array items get their index as a segment. */
@@ -56,7 +64,7 @@ function placeholders(elements: MessageFormatElement[], out = new Set<string>())
 const english = flatten(readCatalog("en"));
 
 describe("message catalogs", () => {
-  it.each([LOCALES_DIR, join(LOCALES_DIR, "forms")])(
+  it.each([LOCALES_DIR, ...OTHER_CATALOGS.map((name) => join(LOCALES_DIR, name))])(
     "exist for exactly the site's locales in %s",
     (dir) => {
       const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -91,7 +99,17 @@ describe("message catalogs", () => {
 
     it("formats every message without error", () => {
       const messages = compileMessages(readCatalog(locale), locale);
-      const values = { page: "p", id: "r", hint: "h", link: "l", label: "x" };
+      const values = {
+        page: "p",
+        id: "r",
+        hint: "h",
+        link: "l",
+        label: "x",
+        first: "f",
+        last: "l",
+        peak: "k",
+        number: "112",
+      };
       const numbers = {
         total: 3,
         used: 2,
@@ -101,6 +119,11 @@ describe("message catalogs", () => {
         value: 0.5,
         pageCount: 4,
         minutes: 2,
+        published: 3,
+        found: 1,
+        days: 90,
+        closedDays: 90,
+        spamDays: 30,
       };
       for (const key of catalog.keys()) {
         const fn = key
@@ -149,6 +172,8 @@ const INDEXED: Record<string, readonly string[] | null> = {
     "victimsIdentified",
   ],
   "home.steps": null,
+  "privacy.table.rows": null,
+  "safeguarding.lines": SAFEGUARDING_LINE_KINDS,
   // The API's image and photo rate-limit error codes (appCode), and "failed" for any other failure.
   "tipForm.photos.errors": [
     "tip_photos_throttled",

@@ -1,14 +1,6 @@
-import {
-  Fragment,
-  createContext,
-  createElement,
-  useContext,
-  type ReactElement,
-  type ReactNode,
-} from "react";
-import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
-import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { createContext, useContext } from "react";
 import type { Locale } from "@trace/domain";
+import { compileMessages as compileCatalog, type Compiled } from "@trace/ui/i18n";
 import type enSiteCatalog from "./locales/en.json";
 import type enFormsCatalog from "./locales/forms/en.json";
 
@@ -24,60 +16,17 @@ export type SiteCatalog = typeof enSiteCatalog;
 export type FormsCatalog = typeof enFormsCatalog;
 /** Both catalogs of a locale together: every message of the site. */
 export type Catalog = SiteCatalog & FormsCatalog;
-type CatalogLeaf = string | MessageFormatElement[];
+// The message functions themselves are shared with the staff site (@trace/ui/i18n).
+export type { MessageFn, MessageValues } from "@trace/ui/i18n";
 
-export type MessageValues = Record<string, PrimitiveType>;
-/**
- * One message: call it, with the values its placeholders name, to get the text; `rich` takes
- * elements as values too (a text with its own `lang` inside a sentence).
- */
-export type MessageFn = ((values?: MessageValues) => string) & {
-  rich: (values: Record<string, PrimitiveType | ReactElement>) => ReactNode;
-};
-
-type Compiled<T> = T extends string ? MessageFn : { [K in keyof T]: Compiled<T[K]> };
 /** Every message of the site, in one locale, by the same paths as the catalogs. */
 export type Messages = Compiled<Catalog>;
 /** The messages of the pages everyone sees (the site catalog alone). */
 export type SiteMessages = Compiled<SiteCatalog>;
 
-function isLeaf(node: unknown): node is CatalogLeaf {
-  if (typeof node === "string") return true;
-  // A parsed message is an array of elements with a numeric `type`; home.steps is an array of
-  // objects without one.
-  return (
-    Array.isArray(node) &&
-    node.length > 0 &&
-    node.every((e) => typeof (e as { type?: unknown }).type === "number")
-  );
-}
-
-function messageFn(source: CatalogLeaf, locale: Locale): MessageFn {
-  let format: IntlMessageFormat | undefined;
-  const formatter = () => (format ??= new IntlMessageFormat(source, locale));
-  const fn = (values?: MessageValues) => formatter().format<string>(values) as string;
-  fn.rich = (values: Record<string, PrimitiveType | ReactElement>): ReactNode => {
-    const parts = formatter().format<ReactElement>(values);
-    if (!Array.isArray(parts)) return parts;
-    return parts.map((part, index) => createElement(Fragment, { key: index }, part));
-  };
-  return fn;
-}
-
-function compileNode(node: unknown, locale: Locale): unknown {
-  if (isLeaf(node)) return messageFn(node, locale);
-  if (Array.isArray(node)) return node.map((child) => compileNode(child, locale));
-  return Object.fromEntries(
-    Object.entries(node as Record<string, unknown>).map(([key, child]) => [
-      key,
-      compileNode(child, locale),
-    ]),
-  );
-}
-
 /** Turns a catalog (strings or parsed messages) into callable messages for `locale`. */
 export function compileMessages(catalog: unknown, locale: Locale): Messages {
-  return compileNode(catalog, locale) as Messages;
+  return compileCatalog<Catalog>(catalog, locale);
 }
 
 // One chunk per locale and catalog: only the language being shown is downloaded, and the forms'
@@ -94,7 +43,7 @@ async function loadSiteMessages(locale: Locale): Promise<SiteMessages> {
   if (cached) return cached;
   const load = siteLoaders[`./locales/${locale}.json`];
   if (!load) throw new Error(`no catalog for locale ${locale}`);
-  const messages = compileNode((await load()).default, locale) as SiteMessages;
+  const messages = compileCatalog<SiteCatalog>((await load()).default, locale);
   loadedSite.set(locale, messages);
   return messages;
 }
@@ -106,7 +55,7 @@ export async function loadFormMessages(locale: Locale): Promise<Messages> {
   const load = formsLoaders[`./locales/forms/${locale}.json`];
   if (!load) throw new Error(`no forms catalog for locale ${locale}`);
   const [site, forms] = await Promise.all([loadSiteMessages(locale), load()]);
-  const messages = { ...site, ...(compileNode(forms.default, locale) as object) } as Messages;
+  const messages: Messages = { ...site, ...compileCatalog<FormsCatalog>(forms.default, locale) };
   loadedAll.set(locale, messages);
   return messages;
 }

@@ -1,5 +1,5 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpLink, splitLink } from "@trpc/client";
 import type { inferRouterInputs } from "@trpc/server";
 import type { PublicRouter } from "@trace/api/trpc";
 import { shouldRetryQuery } from "./errors";
@@ -21,7 +21,9 @@ export const trpcClient = createTRPCClient<PublicRouter>({
       condition: (op) => POST_ONLY_PATHS.has(op.path),
       // A query sent as POST: the receipt code travels in the body. The public API allows this.
       true: httpLink({ url: "/trpc", methodOverride: "POST" }),
-      false: httpBatchLink({ url: "/trpc" }),
+      // Not batched: each read is a URL of its own, which HTTP caches (and the API's ETags) key
+      // on, and the batching code stays out of every page's first load.
+      false: httpLink({ url: "/trpc" }),
     }),
   ],
 });

@@ -1,6 +1,6 @@
 import type { CASE_STATUSES, SeriesStatus, SuspectedCountry } from "@trace/domain";
 import type { Executor } from "../client";
-import { cases, series } from "../schema";
+import { cases, series, seriesOutcomes } from "../schema";
 
 export interface NewCase {
   reference: string;
@@ -23,10 +23,20 @@ export interface NewSeries {
   status: SeriesStatus;
   victimsIdentified: number;
   offendersProsecuted: number;
+  /** Since when it counts as narrowed to a country; the demo seed sets it, new series start without. */
+  narrowedAt?: Date | null;
   createdAt: Date;
 }
 
 export async function insertSeries(db: Executor, row: NewSeries): Promise<string> {
   const [inserted] = await db.insert(series).values(row).returning({ id: series.id });
   return inserted!.id;
+}
+
+/** One recorded outcome of a series (see `series_outcomes`); the demo seed writes its history. */
+export async function insertSeriesOutcome(
+  db: Executor,
+  row: { seriesId: string; at: Date; victimsIdentified: number; offendersProsecuted: number },
+): Promise<void> {
+  await db.insert(seriesOutcomes).values(row);
 }

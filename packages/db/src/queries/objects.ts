@@ -176,6 +176,8 @@ export interface NewObject {
   authorId: string;
   approvedById: string | null;
   publishedAt: Date | null;
+  /** When its origin was found; the demo seed sets it for objects seeded as origin_found. */
+  originFoundAt?: Date | null;
   createdAt: Date;
 }
 

@@ -164,6 +164,7 @@ export async function saveObjectState(
       withdrawnReason: state.withdrawnReason,
       // The moment it became public; kept when the origin is later found.
       ...(state.status === "published" ? { publishedAt: now } : {}),
+      ...(state.status === "origin_found" ? { originFoundAt: now } : {}),
       updatedAt: now,
     })
     .where(eq(traceObjects.id, id));

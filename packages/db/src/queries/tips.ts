@@ -1,7 +1,8 @@
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   type PublicTipStatus,
+  type TipTrustAssessment,
   type TipDetail,
   type TipListInput,
   type TipListItem,
@@ -12,7 +13,15 @@ import {
 } from "@trace/domain";
 import type { Executor } from "../client";
 import { listTipPhotos } from "./images";
-import { messages, objectImages, staffUsers, tipEvents, tips, traceObjects } from "../schema";
+import {
+  messages,
+  objectImages,
+  spentProofsOfWork,
+  staffUsers,
+  tipEvents,
+  tips,
+  traceObjects,
+} from "../schema";
 import { iso } from "./serialize";
 import { listStaffThread } from "./messages";
 
@@ -24,6 +33,8 @@ export interface NewTip {
   triageStatus: TriageStatus;
   publicStatus: PublicTipStatus;
   priority: TipPriority;
+  /** The abuse heuristics' verdict; normal when absent (seeded demo tips). */
+  trust?: TipTrustAssessment;
   receivedAt: Date;
 }
 
@@ -47,6 +58,8 @@ export async function insertTip(db: Executor, tip: NewTip): Promise<{ id: string
       triageStatus: tip.triageStatus,
       publicStatus: tip.publicStatus,
       priority: tip.priority,
+      trust: tip.trust?.trust ?? "normal",
+      trustReasons: tip.trust?.reasons ?? [],
       receiptHash: tip.receiptHash,
       receivedAt: tip.receivedAt,
       updatedAt: tip.receivedAt,
@@ -161,6 +174,12 @@ export async function listTips(
 ): Promise<{ items: TipListItem[]; total: number }> {
   const queue = input.queue ?? "all";
   const where = and(
+    // Low-trust tips no one has triaged yet wait in their own queue, out of the main pile; once a
+    // person has triaged one, it is an ordinary tip of the inbox again.
+    queue === "all" || queue === "new"
+      ? or(eq(tips.trust, "normal"), ne(tips.triageStatus, "new"))
+      : undefined,
+    queue === "low_trust" ? eq(tips.trust, "low") : undefined,
     queue === "new" ? eq(tips.triageStatus, "new") : undefined,
     queue === "urgent"
       ? and(
@@ -197,6 +216,7 @@ export async function listTips(
         triageStatus: tips.triageStatus,
         priority: tips.priority,
         concernsOtherAbuse: tips.concernsOtherAbuse,
+        trust: tips.trust,
         excerpt: sql<string>`left(coalesce(${tips.text}, concat_ws(' · ', ${tips.brandOrProduct}, ${tips.placeOrShop}), ''), ${EXCERPT_LENGTH})`,
         receivedAt: tips.receivedAt,
         assigneeName: assignees.displayName,
@@ -284,6 +304,8 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     publicStatus: row.publicStatus,
     priority: row.priority,
     duplicateOfId: row.duplicateOfId,
+    trust: row.trust,
+    trustReasons: row.trustReasons,
     receivedAt: iso(row.receivedAt),
     object: object ?? null,
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
@@ -291,4 +313,34 @@ export async function getTipDetail(db: Executor, id: string): Promise<TipDetail 
     messages: thread,
     photos,
   };
+}
+
+/**
+ * Marks a proof-of-work challenge as spent, inside the submission's transaction; false when it
+ * was spent before (a replay). Concurrent spends of one challenge serialise on the primary key:
+ * the second waits for the first to commit, then finds it.
+ */
+export async function spendProofOfWork(
+  db: Executor,
+  challengeDigest: string,
+  expiresAt: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(spentProofsOfWork)
+    .values({ challengeDigest, expiresAt })
+    .onConflictDoNothing()
+    .returning({ challengeDigest: spentProofsOfWork.challengeDigest });
+  return inserted.length === 1;
+}
+
+/**
+ * Forgets spent challenges past their expiry (a replay of one fails on its expiry anyway). Run
+ * on its own, outside a submission's transaction, so it never holds up a tip.
+ */
+export async function deleteExpiredProofsOfWork(db: Executor, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(spentProofsOfWork)
+    .where(lt(spentProofsOfWork.expiresAt, now))
+    .returning({ challengeDigest: spentProofsOfWork.challengeDigest });
+  return deleted.length;
 }

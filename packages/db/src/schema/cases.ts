@@ -1,6 +1,6 @@
-import { integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { SuspectedCountry } from "@trace/domain";
-import { createdAt, id } from "./columns";
+import { at, createdAt, id } from "./columns";
 import { caseStatusEnum, seriesStatusEnum } from "./enums";
 import { agencies } from "./agencies";
 
@@ -26,5 +26,29 @@ export const series = pgTable("series", {
   status: seriesStatusEnum().notNull().default("unassessed"),
   victimsIdentified: integer().notNull().default(0),
   offendersProsecuted: integer().notNull().default(0),
+  /**
+   * Since when the series counts as narrowed to a country (see `SERIES_NARROWED` in
+   * queries/stats.ts); null while it does not. Set on entering, cleared on leaving, so the public
+   * timeline adds up to the home page's figure.
+   */
+  narrowedAt: at(),
   createdAt: createdAt(),
 });
+
+/**
+ * Every outcome recorded for a series (the figures as they stood after each recording), so the
+ * public statistics can say when victims were identified; `series` holds the latest figures.
+ */
+export const seriesOutcomes = pgTable(
+  "series_outcomes",
+  {
+    id: id(),
+    seriesId: uuid()
+      .notNull()
+      .references(() => series.id),
+    at: at().notNull(),
+    victimsIdentified: integer().notNull(),
+    offendersProsecuted: integer().notNull(),
+  },
+  (t) => [index().on(t.seriesId, t.at)],
+);

@@ -17,6 +17,8 @@ import {
   TIP_CONFIDENCES,
   TIP_EVENT_KINDS,
   TIP_PRIORITIES,
+  TIP_TRUST_LEVELS,
+  TIP_TRUST_REASONS,
   TRIAGE_STATUSES,
 } from "@trace/domain";
 
@@ -28,6 +30,8 @@ export const countryConfidenceEnum = pgEnum("country_confidence", COUNTRY_CONFID
 export const objectCategoryEnum = pgEnum("object_category", OBJECT_CATEGORIES);
 export const objectStatusEnum = pgEnum("object_status", OBJECT_STATUSES);
 export const tipConfidenceEnum = pgEnum("tip_confidence", TIP_CONFIDENCES);
+export const tipTrustEnum = pgEnum("tip_trust", TIP_TRUST_LEVELS);
+export const tipTrustReasonEnum = pgEnum("tip_trust_reason", TIP_TRUST_REASONS);
 export const triageStatusEnum = pgEnum("triage_status", TRIAGE_STATUSES);
 export const publicTipStatusEnum = pgEnum("public_tip_status", PUBLIC_TIP_STATUSES);
 /** Declared in rising order so that `ORDER BY priority DESC` puts urgent first. */

@@ -24,6 +24,8 @@ export const traceObjects = pgTable(
     approvedById: uuid().references(() => staffUsers.id),
     publishAt: at(),
     publishedAt: at(),
+    /** When the origin was found (status origin_found); feeds the public statistics timeline. */
+    originFoundAt: at(),
     withdrawnReason: text(),
     createdAt: createdAt(),
     updatedAt: at().notNull().defaultNow(),

@@ -7,6 +7,8 @@ import {
   tipConfidenceEnum,
   tipEventKindEnum,
   tipPriorityEnum,
+  tipTrustEnum,
+  tipTrustReasonEnum,
   triageStatusEnum,
 } from "./enums";
 import { traceObjects } from "./objects";
@@ -37,6 +39,9 @@ export const tips = pgTable(
     duplicateOfId: uuid().references((): AnyPgColumn => tips.id),
     /** The hub member working on the tip ("assigned to me"). */
     assigneeId: uuid().references(() => staffUsers.id),
+    /** Decided once at submission by the abuse heuristics; low-trust tips wait in their own queue. */
+    trust: tipTrustEnum().notNull().default("normal"),
+    trustReasons: tipTrustReasonEnum().array().notNull().default([]),
     receiptHash: text().notNull().unique(),
     receivedAt: createdAt(),
     updatedAt: at().notNull().defaultNow(),
@@ -48,6 +53,7 @@ export const tips = pgTable(
     index().on(t.country),
     index().on(t.language),
     index().on(t.assigneeId, t.receivedAt),
+    index().on(t.trust, t.receivedAt),
   ],
 );
 
@@ -89,4 +95,18 @@ export const messages = pgTable(
       .on(t.tipId)
       .where(sql`${t.readAt} is null`),
   ],
+);
+
+/**
+ * Proof-of-work challenges already spent on a tip, kept until they expire so a solution cannot
+ * be replayed (docs/adr/0012-tip-abuse-resistance.md). Only the challenge's signature (an HMAC
+ * of random values): it says nothing about the sender and has no link to the tip row.
+ */
+export const spentProofsOfWork = pgTable(
+  "spent_proofs_of_work",
+  {
+    challengeDigest: text().primaryKey(),
+    expiresAt: at().notNull(),
+  },
+  (t) => [index().on(t.expiresAt)],
 );

@@ -1,9 +1,14 @@
-import { generateObjectRef, type ObjectStatus, type RandomSource } from "@trace/domain";
+import {
+  generateObjectRef,
+  isSeriesNarrowed,
+  type ObjectStatus,
+  type RandomSource,
+} from "@trace/domain";
 import type { Executor } from "../client";
 import type { MediaStore } from "../media-store";
 import type { AuditEntry } from "../queries/audit";
 import { insertAgencies } from "../queries/agencies";
-import { insertCase, insertSeries } from "../queries/cases";
+import { insertCase, insertSeries, insertSeriesOutcome } from "../queries/cases";
 import { enqueuePendingObjectImages } from "../queries/images";
 import { insertObject, type NewObjectImage } from "../queries/objects";
 import { insertStaffUser } from "../queries/staff";
@@ -103,7 +108,12 @@ export async function insertDemoCases(
       status: demoCase.status,
       createdAt,
     });
-    for (const s of demoCase.series) {
+    for (const [index, s] of demoCase.series.entries()) {
+      // A narrowed series got there two to three months after the case was entered; its outcome
+      // was recorded six weeks later (dates for the public statistics timeline).
+      const narrowedAt = isSeriesNarrowed(s)
+        ? daysBefore(now, demoCase.enteredDaysAgo - 60 - 15 * index)
+        : null;
       const id = await insertSeries(tx, {
         caseId,
         code: s.code,
@@ -112,8 +122,17 @@ export async function insertDemoCases(
         status: s.status,
         victimsIdentified: s.victimsIdentified,
         offendersProsecuted: s.offendersProsecuted,
+        narrowedAt,
         createdAt,
       });
+      if (s.victimsIdentified > 0 || s.offendersProsecuted > 0) {
+        await insertSeriesOutcome(tx, {
+          seriesId: id,
+          at: new Date((narrowedAt ?? createdAt).getTime() + 45 * DAY),
+          victimsIdentified: s.victimsIdentified,
+          offendersProsecuted: s.offendersProsecuted,
+        });
+      }
       seriesByCode.set(s.code, { id, createdAt });
     }
   }
@@ -175,6 +194,14 @@ export async function insertDemoObjects(
         authorId: staff.analystId,
         approvedById: isApproved ? staff.coordinatorId : null,
         publishedAt,
+        // Found a month after publication (or halfway to today, for a recent one).
+        originFoundAt:
+          object.status === "origin_found" && publishedAt
+            ? new Date(
+                publishedAt.getTime() +
+                  Math.min(30 * DAY, (now.getTime() - publishedAt.getTime()) / 2),
+              )
+            : null,
         createdAt,
       },
       input.images.get(object.key)!,

@@ -127,6 +127,7 @@ async function insertPlannedTip(
     triageStatus: "new",
     publicStatus: publicTipStatus("new"),
     priority,
+    ...(extra?.lowTrust ? { trust: { trust: "low", reasons: [...extra.lowTrust] } } : {}),
     receivedAt: tip.receivedAt,
   });
   input.audit.push({

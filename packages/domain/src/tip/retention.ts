@@ -1,19 +1,8 @@
+import type { RetentionPolicy } from "./retention-policy";
 import { publicTipStatus } from "./rules";
 import { TRIAGE_STATUSES, type TriageStatus } from "./tip";
 
-/**
- * How long Trace keeps what identifies a tipster, in whole days. The privacy page quotes these
- * numbers, so they are configuration (RETENTION_CLOSED_DAYS, RETENTION_SPAM_DAYS), not constants
- * scattered in queries.
- */
-export interface RetentionPolicy {
-  /** Days after a tip is closed before its contact details and photos are deleted. */
-  closedDays: number;
-  /** Days after a tip is marked spam before it is deleted entirely. */
-  spamDays: number;
-}
-
-export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { closedDays: 90, spamDays: 30 };
+export { DEFAULT_RETENTION_POLICY, type RetentionPolicy } from "./retention-policy";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

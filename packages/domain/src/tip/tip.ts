@@ -4,6 +4,7 @@ import { CountryCodeSchema } from "../shared/country";
 import { IdSchema, TimestampSchema } from "../shared/ids";
 import { LanguageCodeSchema } from "../shared/locale";
 import { ObjectRefSchema } from "../object/object";
+import { TipTrustReasonSchema, TipTrustSchema } from "./trust";
 
 export const TIP_CONFIDENCES = ["certain", "think_so", "guess"] as const;
 export const TipConfidenceSchema = z.enum(TIP_CONFIDENCES);
@@ -113,6 +114,9 @@ export const TipSchema = z.object({
   publicStatus: PublicTipStatusSchema,
   priority: TipPrioritySchema,
   duplicateOfId: IdSchema.nullable(),
+  /** Set once at submission by the abuse heuristics (trust.ts); staff see why. */
+  trust: TipTrustSchema,
+  trustReasons: z.array(TipTrustReasonSchema),
   receivedAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -121,9 +125,12 @@ export type Tip = z.infer<typeof TipSchema>;
 export const TIP_SORTS = ["newest", "oldest", "priority"] as const;
 /**
  * Ready-made views of the inbox: untriaged tips; urgent ones (safeguarding first); the tips
- * assigned to the person asking.
+ * assigned to the person asking; the low-trust tips (trust.ts). "all" and "new" leave out
+ * low-trust tips nobody has triaged yet, so a bot flood cannot bury people's tips; "urgent" and
+ * "mine" show every tip whatever its trust, because a heuristic must never hide a safeguarding
+ * report or a tip someone took on.
  */
-export const TIP_QUEUES = ["all", "new", "urgent", "mine"] as const;
+export const TIP_QUEUES = ["all", "new", "urgent", "mine", "low_trust"] as const;
 export const TipQueueSchema = z.enum(TIP_QUEUES);
 export type TipQueue = z.infer<typeof TipQueueSchema>;
 export const TipListInputSchema = z.strictObject({

@@ -13,6 +13,7 @@ import {
   TipSchema,
   TriageStatusSchema,
 } from "./tip";
+import { TipTrustSchema } from "./trust";
 
 /** What the receipt code opens: status and the dialogue, nothing about other tips or staff. */
 export const TipStatusViewSchema = z.object({
@@ -41,6 +42,7 @@ export const TipListItemSchema = z.object({
   triageStatus: TriageStatusSchema,
   priority: TipPrioritySchema,
   concernsOtherAbuse: z.boolean(),
+  trust: TipTrustSchema,
   excerpt: z.string(),
   receivedAt: TimestampSchema,
   assigneeName: z.string().nullable(),

@@ -26,6 +26,8 @@ import {
   listCases,
   listSeries,
   lockSeries,
+  recordSeriesOutcome,
+  refreshSeriesNarrowedAt,
   updateCase,
   updateSeries,
   type Executor,
@@ -160,6 +162,8 @@ export const seriesRouter = router({
         const sameCode = await findSeriesByCode(tx, values.code);
         if (sameCode && sameCode.id !== id) throw appError("series_code_taken");
         await updateSeries(tx, id, values);
+        // A confirmed country narrows the series (public statistics).
+        await refreshSeriesNarrowedAt(tx, id, now);
         await appendAuditEvent(tx, {
           at: now,
           actorId: ctx.user.id,
@@ -183,6 +187,7 @@ export const seriesRouter = router({
         const next = transitionSeries(current.status, input.status);
         if (!next.ok) throw appError(next.error);
         await updateSeries(tx, input.id, { status: next.value });
+        await refreshSeriesNarrowedAt(tx, input.id, now);
         await appendAuditEvent(tx, {
           at: now,
           actorId: ctx.user.id,
@@ -205,7 +210,7 @@ export const seriesRouter = router({
       const now = ctx.deps.now();
       await db.transaction(async (tx) => {
         if (!(await lockSeries(tx, id))) throw appError("series_not_found");
-        await updateSeries(tx, id, values);
+        await recordSeriesOutcome(tx, id, values, now);
         await appendAuditEvent(tx, {
           at: now,
           actorId: ctx.user.id,

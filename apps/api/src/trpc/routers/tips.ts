@@ -5,7 +5,7 @@ import {
   TimestampSchema,
   TipReceiptSchema,
   TipStatusViewSchema,
-  TipSubmissionSchema,
+  TipSubmitRequestSchema,
 } from "@trace/domain";
 import {
   appendAuditEvent,
@@ -22,6 +22,7 @@ import {
   ReceiptLookupCodeSchema,
   takeTipSubmission,
 } from "../../abuse/throttle";
+import { createTipChallenge, TipChallengeSchema } from "../../abuse/submission-trust";
 import { submitTip } from "../../services/tip-submission";
 import { appError } from "../errors";
 import { publicProcedure, router } from "../init";
@@ -34,9 +35,28 @@ export const tipsRouter = router({
       await takeTipSubmission(ctx);
       return next();
     })
-    .input(TipSubmissionSchema)
+    .input(TipSubmitRequestSchema)
     .output(TipReceiptSchema)
-    .mutation(({ ctx, input }) => submitTip(ctx.deps, input)),
+    .mutation(({ ctx, input }) => {
+      const { honeypot, formTicket, proofOfWork, ...tip } = input;
+      return submitTip(ctx.deps, tip, { channel: "app", honeypot, formTicket, proofOfWork });
+    }),
+
+  /**
+   * What the site's tip form fetches when it opens: a proof-of-work challenge to solve while the
+   * tipster types, and the ticket that starts the fill time. Never cached (each answer is new and
+   * single-use), and like all of the public listener it sets no cookie.
+   */
+  challenge: publicProcedure.output(TipChallengeSchema).query(async ({ ctx }) => {
+    ctx.resHeaders.set("Cache-Control", "no-store");
+    const { deps } = ctx;
+    return createTipChallenge(
+      deps.proofOfWorkKey,
+      deps.formTicketKey,
+      deps.submissionTrust.proofOfWork,
+      deps.now(),
+    );
+  }),
 
   /**
    * A query sent as POST by the public client, so the receipt code never sits in a URL. A

@@ -9,95 +9,103 @@ import { useState } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { AgencyDeliveryForm } from "./agency-delivery-form";
 
 /** Admins: every agency, how referrals reach it, and its webhook address and signing secret. */
 export function AgenciesPage({ user }: { user: StaffUser }) {
-  const a = t.referrals.agencies;
-  useDocumentTitle(a.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.agencies.title());
   const isAdmin = can(user.role, "agency.manage");
   return (
     <Container size="wide">
-      <PageHeading>{a.title}</PageHeading>
-      {isAdmin ? <Agencies /> : <Alert tone="warning" title={a.forbidden} />}
+      <PageHeading>{m.referrals.agencies.title()}</PageHeading>
+      {isAdmin ? <Agencies /> : <Alert tone="warning" title={m.referrals.agencies.forbidden()} />}
     </Container>
   );
 }
 
 function Agencies() {
-  const a = t.referrals.agencies;
-  const c = a.columns;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const agencies = useQuery(trpc.agencies.list.queryOptions());
   const [editingId, setEditingId] = useState<string | null>(null);
 
-  if (agencies.isPending) return <Spinner label={a.loading} isLabelVisible />;
-  if (agencies.isError) return <ErrorAlert title={a.loadError} error={agencies.error} />;
+  if (agencies.isPending) return <Spinner label={m.referrals.agencies.loading()} isLabelVisible />;
+  if (agencies.isError)
+    return <ErrorAlert title={m.referrals.agencies.loadError()} error={agencies.error} />;
   const editing = agencies.data.find((agency) => agency.id === editingId);
   return (
     <>
       <DataTable<AgencyDeliveryView>
-        caption={a.tableCaption}
+        caption={m.referrals.agencies.tableCaption()}
         isCaptionHidden
         rows={agencies.data}
         getRowKey={(agency) => agency.id}
         columns={[
           {
             key: "code",
-            header: c.code,
+            header: m.referrals.agencies.columns.code(),
             isRowHeader: true,
             render: (agency) => <span className="iw-mono iw-nowrap">{agency.code}</span>,
           },
           {
             key: "name",
-            header: c.name,
+            header: m.referrals.agencies.columns.name(),
             render: (agency) => (
               <>
                 {agency.name}
-                {!agency.isActive && <span className="iw-cell-secondary">{a.inactive}</span>}
+                {!agency.isActive && (
+                  <span className="iw-cell-secondary">{m.referrals.agencies.inactive()}</span>
+                )}
               </>
             ),
           },
           {
             key: "country",
-            header: c.country,
+            header: m.referrals.agencies.columns.country(),
             render: (agency) =>
-              agency.country ? format.countryName(agency.country) : a.international,
+              agency.country
+                ? format.countryName(agency.country)
+                : m.referrals.agencies.international(),
           },
           {
             key: "channel",
-            header: c.channel,
-            render: (agency) => t.referrals.labels.channel[agency.deliveryChannel],
+            header: m.referrals.agencies.columns.channel(),
+            render: (agency) => m.referrals.labels.channel[agency.deliveryChannel](),
           },
           {
             key: "url",
-            header: c.webhookUrl,
+            header: m.referrals.agencies.columns.webhookUrl(),
             render: (agency) =>
               agency.webhookUrl ? (
                 <span className="iw-mono">{agency.webhookUrl}</span>
               ) : (
-                <span className="iw-muted">{t.app.notGiven}</span>
+                <span className="iw-muted">{m.app.notGiven()}</span>
               ),
           },
           {
             key: "secret",
-            header: c.secret,
-            render: (agency) => (agency.hasWebhookSecret ? a.secretSet : a.secretNotSet),
+            header: m.referrals.agencies.columns.secret(),
+            render: (agency) =>
+              agency.hasWebhookSecret
+                ? m.referrals.agencies.secretSet()
+                : m.referrals.agencies.secretNotSet(),
           },
           {
             key: "actions",
-            header: c.actions,
+            header: m.referrals.agencies.columns.actions(),
             render: (agency) => (
               <Button
                 variant="secondary"
                 size="small"
-                aria-label={a.editLabel(agency.code)}
+                aria-label={m.referrals.agencies.editLabel({ code: agency.code })}
                 aria-expanded={agency.id === editingId}
                 onClick={() => setEditingId(agency.id === editingId ? null : agency.id)}
               >
-                {a.edit}
+                {m.referrals.agencies.edit()}
               </Button>
             ),
           },

@@ -6,7 +6,7 @@ import { Field, RadioGroup, TextInput } from "@trace/ui/field";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { apiFieldMessages, referralErrorText } from "../referrals/referral-errors";
 import { checkDeliverySettings, type DeliveryChannel } from "./delivery-settings";
@@ -26,7 +26,7 @@ export function AgencyDeliveryForm({
   agency: AgencyDeliveryView;
   onClose: () => void;
 }) {
-  const a = t.referrals.agencies;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cardRef = useRef<HTMLDivElement>(null);
@@ -64,7 +64,11 @@ export function AgencyDeliveryForm({
     event.preventDefault();
     const checked = checkDeliverySettings(channel, webhookUrl);
     if (!checked.ok) {
-      setUrlError(checked.webhookUrl === "required" ? a.webhookUrlRequired : a.webhookUrlInvalid);
+      setUrlError(
+        checked.webhookUrl === "required"
+          ? m.referrals.agencies.webhookUrlRequired()
+          : m.referrals.agencies.webhookUrlInvalid(),
+      );
       return;
     }
     setUrlError(undefined);
@@ -75,24 +79,24 @@ export function AgencyDeliveryForm({
   const label = `${agency.code} — ${agency.name}`;
   return (
     <div ref={cardRef} tabIndex={-1}>
-      <Card as="section" heading={a.formHeading(label)} headingLevel={2}>
+      <Card as="section" heading={m.referrals.agencies.formHeading({ label })} headingLevel={2}>
         <div className="iw-stack">
           <form noValidate onSubmit={onSubmit} className="iw-stack">
             <RadioGroup
-              legend={a.channel}
+              legend={m.referrals.agencies.channel()}
               name={`channel-${agency.id}`}
               options={CHANNELS.map((c) => ({
                 value: c,
-                label: t.referrals.labels.channel[c],
-                hint: a.channelHints[c],
+                label: m.referrals.labels.channel[c](),
+                hint: m.referrals.agencies.channelHints[c](),
               }))}
               value={channel}
               onChange={(value) => setChannel(value as DeliveryChannel)}
               error={server.channel}
             />
             <Field
-              label={a.webhookUrl}
-              hint={a.webhookUrlHint}
+              label={m.referrals.agencies.webhookUrl()}
+              hint={m.referrals.agencies.webhookUrlHint()}
               error={urlError ?? server.webhookUrl}
               isRequired={channel === "webhook"}
             >
@@ -111,21 +115,27 @@ export function AgencyDeliveryForm({
             </Field>
             <div className="iw-actions">
               <Button type="submit" isLoading={save.isPending}>
-                {a.save}
+                {m.referrals.agencies.save()}
               </Button>
               <Button variant="secondary" onClick={onClose}>
-                {a.cancel}
+                {m.referrals.agencies.cancel()}
               </Button>
             </div>
             {save.isError && !server.webhookUrl && !server.channel && (
-              <ErrorAlert live title={a.saveFailed} error={save.error} />
+              <ErrorAlert live title={m.referrals.agencies.saveFailed()} error={save.error} />
             )}
-            {save.isSuccess && <Alert tone="success" live title={a.saved(agency.code)} />}
+            {save.isSuccess && (
+              <Alert
+                tone="success"
+                live
+                title={m.referrals.agencies.saved({ code: agency.code })}
+              />
+            )}
           </form>
 
           <section className="iw-stack" aria-labelledby={`secret-${agency.id}`}>
-            <h3 id={`secret-${agency.id}`}>{a.secretHeading}</h3>
-            <p>{a.secretIntro}</p>
+            <h3 id={`secret-${agency.id}`}>{m.referrals.agencies.secretHeading()}</h3>
+            <p>{m.referrals.agencies.secretIntro()}</p>
             {secret ? (
               <WebhookSecret
                 agencyCode={agency.code}
@@ -138,31 +148,31 @@ export function AgencyDeliveryForm({
               />
             ) : isConfirming ? (
               <Alert tone="warning" live>
-                <p>{a.confirmText(agency.code)}</p>
+                <p>{m.referrals.agencies.confirmText({ code: agency.code })}</p>
                 <div className="iw-actions">
                   <Button
                     variant="danger"
                     isLoading={rotate.isPending}
                     onClick={() => rotate.mutate({ agencyId: agency.id })}
                   >
-                    {a.confirm}
+                    {m.referrals.agencies.confirm()}
                   </Button>
                   <Button variant="secondary" onClick={() => setIsConfirming(false)}>
-                    {a.cancel}
+                    {m.referrals.agencies.cancel()}
                   </Button>
                 </div>
               </Alert>
             ) : (
               <div>
                 <Button variant="secondary" onClick={() => setIsConfirming(true)}>
-                  {a.generate}
+                  {m.referrals.agencies.generate()}
                 </Button>
               </div>
             )}
             {rotate.isError && (
               <ErrorAlert
                 live
-                title={`${a.rotateFailed} ${referralErrorText(rotate.error)}`}
+                title={`${m.referrals.agencies.rotateFailed()} ${referralErrorText(m, rotate.error)}`}
                 error={rotate.error}
               />
             )}

@@ -2,7 +2,7 @@ import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { Field, TextInput } from "@trace/ui/field";
 import { useState } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 
 /**
  * A signing secret shown the one time it exists in clear: a read-only field to select, a copy
@@ -17,7 +17,7 @@ export function WebhookSecret({
   secret: string;
   onDone: () => void;
 }) {
-  const a = t.referrals.agencies;
+  const m = useMessages();
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copySecret() {
@@ -33,10 +33,10 @@ export function WebhookSecret({
 
   return (
     <div className="iw-stack">
-      <Alert tone="warning" live title={a.newSecretTitle}>
-        <p>{a.newSecretText}</p>
+      <Alert tone="warning" live title={m.referrals.agencies.newSecretTitle()}>
+        <p>{m.referrals.agencies.newSecretText()}</p>
       </Alert>
-      <Field label={a.newSecretLabel(agencyCode)}>
+      <Field label={m.referrals.agencies.newSecretLabel({ code: agencyCode })}>
         {(props) => (
           <TextInput
             {...props}
@@ -50,13 +50,17 @@ export function WebhookSecret({
         )}
       </Field>
       <div className="iw-actions">
-        <Button onClick={() => void copySecret()}>{a.copy}</Button>
+        <Button onClick={() => void copySecret()}>{m.referrals.agencies.copy()}</Button>
         <Button variant="secondary" onClick={onDone}>
-          {a.done}
+          {m.referrals.agencies.done()}
         </Button>
       </div>
       <p role="status" className="iw-note">
-        {copy === "copied" ? a.copied : copy === "failed" ? a.copyFailed : ""}
+        {copy === "copied"
+          ? m.referrals.agencies.copied()
+          : copy === "failed"
+            ? m.referrals.agencies.copyFailed()
+            : ""}
       </p>
     </div>
   );

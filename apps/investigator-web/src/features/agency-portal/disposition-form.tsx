@@ -9,16 +9,17 @@ import { Field, RadioGroup, TextArea } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { apiFieldMessages, referralErrorText } from "../referrals/referral-errors";
 import { dispositionProblems } from "./disposition";
 
-const OPTIONS = REFERRAL_DISPOSITIONS.map((d) => ({
-  value: d,
-  label: t.referrals.labels.disposition[d],
-}));
+const optionsOf = (m: Messages) =>
+  REFERRAL_DISPOSITIONS.map((d) => ({
+    value: d,
+    label: m.referrals.labels.disposition[d](),
+  }));
 
 /** The five outcomes; "other" needs a note saying what happened. */
 export function DispositionForm({
@@ -28,7 +29,7 @@ export function DispositionForm({
   referralId: string;
   onUpdated: (data: ReferralDetail) => void;
 }) {
-  const pd = t.referrals.portal.detail;
+  const m = useMessages();
   const trpc = useTRPC();
   const [disposition, setDisposition] = useState("");
   const [note, setNote] = useState("");
@@ -39,12 +40,12 @@ export function DispositionForm({
     event.preventDefault();
     const problems = dispositionProblems(disposition, note, REFERRAL_NOTE_MAX);
     const next = {
-      disposition: problems.disposition && pd.dispositionRequired,
+      disposition: problems.disposition && m.referrals.portal.detail.dispositionRequired(),
       note:
         problems.note === "required"
-          ? pd.noteRequired
+          ? m.referrals.portal.detail.noteRequired()
           : problems.note === "too_long"
-            ? pd.noteTooLong(REFERRAL_NOTE_MAX)
+            ? m.referrals.portal.detail.noteTooLong({ max: REFERRAL_NOTE_MAX })
             : undefined,
     };
     setErrors(next);
@@ -60,23 +61,25 @@ export function DispositionForm({
   const noteError =
     errors.note ??
     server.note ??
-    (appCode(dispose.error) === "referral_note_required" ? pd.noteRequired : undefined);
+    (appCode(dispose.error) === "referral_note_required"
+      ? m.referrals.portal.detail.noteRequired()
+      : undefined);
   const showFormError = dispose.isError && !noteError && !server.disposition;
   return (
     <form noValidate onSubmit={onSubmit} className="iw-stack">
       <RadioGroup
-        legend={pd.disposition}
-        hint={pd.dispositionHint}
+        legend={m.referrals.portal.detail.disposition()}
+        hint={m.referrals.portal.detail.dispositionHint()}
         name="disposition"
-        options={OPTIONS}
+        options={optionsOf(m)}
         value={disposition}
         onChange={(value) => setDisposition(value)}
         error={errors.disposition ?? server.disposition}
         isRequired
       />
       <Field
-        label={pd.note}
-        hint={pd.noteHint}
+        label={m.referrals.portal.detail.note()}
+        hint={m.referrals.portal.detail.noteHint()}
         error={noteError}
         isRequired={disposition === "other"}
       >
@@ -92,11 +95,11 @@ export function DispositionForm({
       </Field>
       <div>
         <Button type="submit" isLoading={dispose.isPending}>
-          {pd.record}
+          {m.referrals.portal.detail.record()}
         </Button>
       </div>
       {showFormError && (
-        <ErrorAlert live title={referralErrorText(dispose.error)} error={dispose.error} />
+        <ErrorAlert live title={referralErrorText(m, dispose.error)} error={dispose.error} />
       )}
     </form>
   );

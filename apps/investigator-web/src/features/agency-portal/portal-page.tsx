@@ -12,7 +12,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import {
   AcknowledgedCell,
@@ -39,26 +39,26 @@ const PORTAL_STATUSES = REFERRAL_STATUSES.filter((s) => s !== "pending");
  * referral to their agency. The API shows a liaison their own agency's referrals only.
  */
 export function PortalPage({ user }: { user: StaffUser }) {
-  const p = t.referrals.portal;
-  useDocumentTitle(p.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.portal.title());
   return (
     <Container size="wide">
-      <PageHeading>{p.title}</PageHeading>
+      <PageHeading>{m.referrals.portal.title()}</PageHeading>
       {can(user.role, "referral.respond") ? (
         <>
-          <p>{p.intro}</p>
+          <p>{m.referrals.portal.intro()}</p>
           <NewReferrals />
           <AllReferrals />
         </>
       ) : (
-        <Alert tone="warning" title={p.forbidden} />
+        <Alert tone="warning" title={m.referrals.portal.forbidden()} />
       )}
     </Container>
   );
 }
 
 function NewReferrals() {
-  const p = t.referrals.portal;
+  const m = useMessages();
   const trpc = useTRPC();
   const headingId = useId();
   const list = useQuery(
@@ -66,22 +66,22 @@ function NewReferrals() {
   );
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{p.newHeading}</h2>
+      <h2 id={headingId}>{m.referrals.portal.newHeading()}</h2>
       {list.isPending ? (
-        <Spinner label={p.loading} />
+        <Spinner label={m.referrals.portal.loading()} />
       ) : list.isError ? (
-        <ErrorAlert title={p.loadError} error={list.error} />
+        <ErrorAlert title={m.referrals.portal.loadError()} error={list.error} />
       ) : list.data.items.length === 0 ? (
-        <p className="iw-muted">{p.newEmpty}</p>
+        <p className="iw-muted">{m.referrals.portal.newEmpty()}</p>
       ) : (
-        <PortalTable caption={p.newCaption} rows={list.data.items} />
+        <PortalTable caption={m.referrals.portal.newCaption()} rows={list.data.items} />
       )}
     </section>
   );
 }
 
 function AllReferrals() {
-  const p = t.referrals.portal;
+  const m = useMessages();
   const trpc = useTRPC();
   const headingId = useId();
   const search = useSearch();
@@ -97,9 +97,9 @@ function AllReferrals() {
   });
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{p.allHeading}</h2>
+      <h2 id={headingId}>{m.referrals.portal.allHeading()}</h2>
       <div className="iw-filters__grid">
-        <Field label={p.status}>
+        <Field label={m.referrals.portal.status()}>
           {(props) => (
             <Select
               {...props}
@@ -107,35 +107,41 @@ function AllReferrals() {
               onChange={(e) =>
                 go(queryFromFilters({ status: e.currentTarget.value, agencyId: "" }))
               }
-              placeholder={p.all}
+              placeholder={m.referrals.portal.all()}
               options={PORTAL_STATUSES.map((s) => ({
                 value: s,
-                label: t.referrals.labels.status[s],
+                label: m.referrals.labels.status[s](),
               }))}
             />
           )}
         </Field>
       </div>
       {list.isPending ? (
-        <Spinner label={p.loading} isLabelVisible />
+        <Spinner label={m.referrals.portal.loading()} isLabelVisible />
       ) : list.isError ? (
-        <ErrorAlert title={p.loadError} error={list.error} />
+        <ErrorAlert title={m.referrals.portal.loadError()} error={list.error} />
       ) : (
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <div className="iw-results__bar">
             <p className="iw-results__count" role="status">
-              {t.referrals.list.count(list.data.total)}
+              {m.referrals.list.count({ n: list.data.total })}
             </p>
           </div>
-          <PortalTable caption={p.allCaption} rows={list.data.items} emptyMessage={p.empty} />
+          <PortalTable
+            caption={m.referrals.portal.allCaption()}
+            rows={list.data.items}
+            emptyMessage={m.referrals.portal.empty()}
+          />
           <Pagination
             page={query.page}
             pageCount={referralPageCount(list.data.total)}
             onPageChange={(page) => go({ ...query, page })}
-            label={t.referrals.list.pagination}
-            previousLabel={t.referrals.list.previous}
-            nextLabel={t.referrals.list.next}
-            formatStatus={t.referrals.list.pageStatus}
+            label={m.referrals.list.pagination()}
+            previousLabel={m.referrals.list.previous()}
+            nextLabel={m.referrals.list.next()}
+            formatStatus={(page, pageCount) =>
+              m.referrals.list.pageStatus({ page, pages: pageCount })
+            }
           />
         </div>
       )}
@@ -152,8 +158,7 @@ function PortalTable({
   rows: ReferralSummary[];
   emptyMessage?: string;
 }) {
-  const p = t.referrals.portal;
-  const c = p.columns;
+  const m = useMessages();
   return (
     <DataTable
       caption={caption}
@@ -164,40 +169,47 @@ function PortalTable({
       columns={[
         {
           key: "object",
-          header: c.object,
+          header: m.referrals.portal.columns.object(),
           isRowHeader: true,
           render: (row) => (
             <Link href={`/portal/${row.id}`}>
-              {row.object ? `${row.object.ref} — ${row.object.title}` : p.generalTips}
+              {row.object
+                ? `${row.object.ref} — ${row.object.title}`
+                : m.referrals.portal.generalTips()}
             </Link>
           ),
         },
-        { key: "tips", header: c.tips, align: "end", render: (row) => row.tipCount },
+        {
+          key: "tips",
+          header: m.referrals.portal.columns.tips(),
+          align: "end",
+          render: (row) => row.tipCount,
+        },
         {
           key: "received",
-          header: c.received,
+          header: m.referrals.portal.columns.received(),
           render: (row) => <WhenCell at={row.deliveredAt} />,
         },
         {
           key: "status",
-          header: c.status,
+          header: m.referrals.portal.columns.status(),
           render: (row) => <ReferralStatusBadge status={row.status} />,
         },
         {
           key: "acknowledged",
-          header: c.acknowledged,
+          header: m.referrals.portal.columns.acknowledged(),
           render: (row) => <AcknowledgedCell referral={row} />,
         },
         {
           key: "outcome",
-          header: c.outcome,
+          header: m.referrals.portal.columns.outcome(),
           render: (row) => <DispositionText disposition={row.disposition} />,
         },
         {
           key: "messages",
-          header: c.messages,
+          header: m.referrals.portal.columns.messages(),
           render: (row) =>
-            row.awaitingReply ? <Badge tone="info">{t.referrals.status.newFromHub}</Badge> : null,
+            row.awaitingReply ? <Badge tone="info">{m.referrals.status.newFromHub()}</Badge> : null,
         },
       ]}
     />

@@ -15,7 +15,7 @@ import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ReferralLoadState } from "../referrals/referral-load-state";
 import { ReferralFacts } from "../referrals/referral-facts";
@@ -27,8 +27,8 @@ import { DispositionForm } from "./disposition-form";
 
 /** One referral to the liaison's agency: the tips, acknowledgement, the outcome and questions. */
 export function PortalReferralPage({ id, user }: { id: string; user: StaffUser }) {
-  const d = t.referrals.detail;
-  useDocumentTitle(d.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.detail.title());
   const trpc = useTRPC();
   const canRespond = can(user.role, "referral.respond");
   const isId = IdSchema.safeParse(id).success;
@@ -43,13 +43,13 @@ export function PortalReferralPage({ id, user }: { id: string; user: StaffUser }
       <p className="iw-back">
         <Link href="/portal">
           <span aria-hidden="true">← </span>
-          {t.referrals.portal.detail.back}
+          {m.referrals.portal.detail.back()}
         </Link>
       </p>
-      <PageHeading>{d.title}</PageHeading>
+      <PageHeading>{m.referrals.detail.title()}</PageHeading>
       <ReferralLoadState
         isAllowed={canRespond}
-        forbiddenTitle={t.referrals.portal.forbidden}
+        forbiddenTitle={m.referrals.portal.forbidden()}
         isId={isId}
         referral={referral}
       >
@@ -70,21 +70,22 @@ function useReferralUpdate(id: string) {
 }
 
 function AgencyReferral({ referral }: { referral: ReferralDetail }) {
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const onUpdated = useReferralUpdate(referral.id);
   const ask = useMutation(trpc.agencyPortal.ask.mutationOptions({ onSuccess: onUpdated }));
-  const pd = t.referrals.portal.detail;
   return (
     <>
       <ReferralFacts referral={referral}>
         <div>
-          <dt>{pd.received}</dt>
-          <dd>{referral.deliveredAt ? format.dateTime(referral.deliveredAt) : t.app.notGiven}</dd>
+          <dt>{m.referrals.portal.detail.received()}</dt>
+          <dd>{referral.deliveredAt ? format.dateTime(referral.deliveredAt) : m.app.notGiven()}</dd>
         </div>
         {referral.object && (
           <div>
-            <dt>{pd.category}</dt>
-            <dd>{t.labels.objectCategory[referral.object.category]}</dd>
+            <dt>{m.referrals.portal.detail.category()}</dt>
+            <dd>{m.labels.objectCategory[referral.object.category]()}</dd>
           </div>
         )}
       </ReferralFacts>
@@ -117,7 +118,8 @@ function ResponseCard({
   referral: ReferralDetail;
   onUpdated: (data: ReferralDetail) => void;
 }) {
-  const pd = t.referrals.portal.detail;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   // Kept here, not in the forms: the disposition form goes away once the outcome is recorded.
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,46 +128,59 @@ function ResponseCard({
     onUpdated(data);
   };
   const acknowledge = useMutation(
-    trpc.agencyPortal.acknowledge.mutationOptions({ onSuccess: updatedWith(pd.acknowledged) }),
+    trpc.agencyPortal.acknowledge.mutationOptions({
+      onSuccess: updatedWith(m.referrals.portal.detail.acknowledged()),
+    }),
   );
   const actions = allowedReferralActions(referral.status);
   const canAcknowledge = actions.includes("acknowledge");
   const canDispose = actions.includes("dispose");
 
   return (
-    <Card as="section" heading={pd.responseHeading} headingLevel={2}>
+    <Card as="section" heading={m.referrals.portal.detail.responseHeading()} headingLevel={2}>
       <div className="iw-stack">
         {notice && <Alert tone="success" live title={notice} />}
-        {referral.status === "pending" && <p>{pd.pending}</p>}
+        {referral.status === "pending" && <p>{m.referrals.portal.detail.pending()}</p>}
         {canAcknowledge && (
           <div className="iw-stack">
-            <p>{pd.acknowledgeHint}</p>
+            <p>{m.referrals.portal.detail.acknowledgeHint()}</p>
             <div>
               <Button
                 isLoading={acknowledge.isPending}
                 onClick={() => acknowledge.mutate({ referralId: referral.id })}
               >
-                {pd.acknowledge}
+                {m.referrals.portal.detail.acknowledge()}
               </Button>
             </div>
           </div>
         )}
         {acknowledge.isError && (
-          <ErrorAlert live title={referralErrorText(acknowledge.error)} error={acknowledge.error} />
+          <ErrorAlert
+            live
+            title={referralErrorText(m, acknowledge.error)}
+            error={acknowledge.error}
+          />
         )}
         {referral.acknowledgedAt && !canAcknowledge && (
-          <p>{pd.acknowledgedOn(format.dateTime(referral.acknowledgedAt))}</p>
+          <p>
+            {m.referrals.portal.detail.acknowledgedOn({
+              when: format.dateTime(referral.acknowledgedAt),
+            })}
+          </p>
         )}
         {referral.disposition && referral.disposedAt && (
           <p>
-            {pd.outcomeOn(
-              t.referrals.labels.disposition[referral.disposition],
-              format.dateTime(referral.disposedAt),
-            )}
+            {m.referrals.portal.detail.outcomeOn({
+              label: m.referrals.labels.disposition[referral.disposition](),
+              when: format.dateTime(referral.disposedAt),
+            })}
           </p>
         )}
         {canDispose && (
-          <DispositionForm referralId={referral.id} onUpdated={updatedWith(pd.recorded)} />
+          <DispositionForm
+            referralId={referral.id}
+            onUpdated={updatedWith(m.referrals.portal.detail.recorded())}
+          />
         )}
       </div>
     </Card>

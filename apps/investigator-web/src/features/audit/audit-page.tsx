@@ -18,7 +18,7 @@ import { useId, useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 
 type AuditRow = StaffOutputs["audit"]["list"]["items"][number];
@@ -48,19 +48,24 @@ function toInput(filters: AuditFilters, page: number) {
 }
 
 export function AuditPage({ user }: { user: StaffUser }) {
-  const a = t.triage.audit;
-  useDocumentTitle(a.title);
+  const m = useMessages();
+  useDocumentTitle(m.triage.audit.title());
   return (
     <Container size="wide">
-      <PageHeading>{a.title}</PageHeading>
-      {can(user.role, "audit.read") ? <AuditLog /> : <Alert tone="warning" title={a.forbidden} />}
+      <PageHeading>{m.triage.audit.title()}</PageHeading>
+      {can(user.role, "audit.read") ? (
+        <AuditLog />
+      ) : (
+        <Alert tone="warning" title={m.triage.audit.forbidden()} />
+      )}
     </Container>
   );
 }
 
 function AuditLog() {
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
-  const a = t.triage.audit;
   const headingId = useId();
   const [draft, setDraft] = useState(NO_FILTERS);
   const [filters, setFilters] = useState(NO_FILTERS);
@@ -84,46 +89,49 @@ function AuditLog() {
     <>
       <form aria-labelledby={headingId} noValidate onSubmit={onSubmit} className="iw-filters">
         <h2 id={headingId} className="iw-filters__heading">
-          {a.filters}
+          {m.triage.audit.filters()}
         </h2>
         <div className="iw-filters__grid">
-          <Field label={a.action}>
+          <Field label={m.triage.audit.action()}>
             {(props) => (
               <Select
                 {...props}
-                options={AUDIT_ACTIONS.map((v) => ({ value: v, label: a.actions[v] }))}
-                placeholder={a.all}
+                options={AUDIT_ACTIONS.map((v) => ({
+                  value: v,
+                  label: m.triage.audit.actions[v](),
+                }))}
+                placeholder={m.triage.audit.all()}
                 value={draft.action}
                 onChange={(e) => set("action")(e.currentTarget.value)}
               />
             )}
           </Field>
-          <Field label={a.entityType}>
+          <Field label={m.triage.audit.entityType()}>
             {(props) => (
               <Select
                 {...props}
                 options={AUDIT_ENTITY_TYPES.map((v) => ({
                   value: v,
-                  label: a.entityTypes[v],
+                  label: m.triage.audit.entityTypes[v](),
                 }))}
-                placeholder={a.all}
+                placeholder={m.triage.audit.all()}
                 value={draft.entityType}
                 onChange={(e) => set("entityType")(e.currentTarget.value)}
               />
             )}
           </Field>
-          <Field label={a.actor}>
+          <Field label={m.triage.audit.actor()}>
             {(props) => (
               <Select
                 {...props}
                 options={(actors.data ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
-                placeholder={a.all}
+                placeholder={m.triage.audit.all()}
                 value={draft.actorId}
                 onChange={(e) => set("actorId")(e.currentTarget.value)}
               />
             )}
           </Field>
-          <Field label={a.from}>
+          <Field label={m.triage.audit.from()}>
             {(props) => (
               <TextInput
                 {...props}
@@ -133,7 +141,7 @@ function AuditLog() {
               />
             )}
           </Field>
-          <Field label={a.to}>
+          <Field label={m.triage.audit.to()}>
             {(props) => (
               <TextInput
                 {...props}
@@ -145,13 +153,13 @@ function AuditLog() {
           </Field>
         </div>
         <div className="iw-filters__actions">
-          <Button type="submit">{a.apply}</Button>
+          <Button type="submit">{m.triage.audit.apply()}</Button>
           <Button
             variant="secondary"
             isLoading={verify.isFetching}
             onClick={() => void verify.refetch()}
           >
-            {a.verify}
+            {m.triage.audit.verify()}
           </Button>
         </div>
       </form>
@@ -159,31 +167,36 @@ function AuditLog() {
         <Alert tone={verify.data.brokenAt === null ? "success" : "danger"} live>
           <p>
             {verify.data.brokenAt === null
-              ? a.intact(verify.data.verified)
-              : a.broken(verify.data.brokenAt, verify.data.verified)}
+              ? m.triage.audit.intact({ n: verify.data.verified })
+              : m.triage.audit.broken({ seq: verify.data.brokenAt, n: verify.data.verified })}
           </p>
         </Alert>
       )}
-      {verify.isError && <ErrorAlert live title={t.app.genericError} error={verify.error} />}
+      {verify.isError && <ErrorAlert live title={m.app.genericError()} error={verify.error} />}
       {list.isPending ? (
-        <Spinner label={a.loading} isLabelVisible />
+        <Spinner label={m.triage.audit.loading()} isLabelVisible />
       ) : list.isError ? (
-        <ErrorAlert title={a.loadError} error={list.error} />
+        <ErrorAlert title={m.triage.audit.loadError()} error={list.error} />
       ) : (
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <p className="iw-results__count" role="status">
-            {a.count(list.data.total)}
+            {m.triage.audit.count({ n: list.data.total })}
           </p>
           <DataTable<AuditRow>
-            caption={a.tableCaption}
+            caption={m.triage.audit.tableCaption()}
             rows={list.data.items}
             getRowKey={(e) => e.seq}
-            emptyMessage={a.empty}
+            emptyMessage={m.triage.audit.empty()}
             columns={[
-              { key: "seq", header: a.columns.seq, align: "end", render: (e) => e.seq },
+              {
+                key: "seq",
+                header: m.triage.audit.columns.seq(),
+                align: "end",
+                render: (e) => e.seq,
+              },
               {
                 key: "at",
-                header: a.columns.at,
+                header: m.triage.audit.columns.at(),
                 render: (e) => (
                   <time dateTime={e.at} className="iw-nowrap">
                     {format.dateTime(e.at)}
@@ -192,41 +205,46 @@ function AuditLog() {
               },
               {
                 key: "actor",
-                header: a.columns.actor,
-                render: (e) => e.actorName ?? <span className="iw-muted">{a.anonymous}</span>,
+                header: m.triage.audit.columns.actor(),
+                render: (e) =>
+                  e.actorName ?? <span className="iw-muted">{m.triage.audit.anonymous()}</span>,
               },
               {
                 key: "action",
-                header: a.columns.action,
+                header: m.triage.audit.columns.action(),
                 isRowHeader: true,
                 render: (e) => (
                   <>
-                    {a.actions[e.action]}{" "}
+                    {m.triage.audit.actions[e.action]()}{" "}
                     <span className="iw-mono iw-cell-secondary">{e.action}</span>
                   </>
                 ),
               },
               {
                 key: "entity",
-                header: a.columns.entity,
+                header: m.triage.audit.columns.entity(),
                 render: (e) => (
                   <>
-                    {a.entityTypes[e.entityType]}{" "}
+                    {m.triage.audit.entityTypes[e.entityType]()}{" "}
                     {e.entityId && <span className="iw-mono iw-cell-secondary">{e.entityId}</span>}
                   </>
                 ),
               },
-              { key: "reason", header: a.columns.reason, render: (e) => e.reason ?? "" },
+              {
+                key: "reason",
+                header: m.triage.audit.columns.reason(),
+                render: (e) => e.reason ?? "",
+              },
             ]}
           />
           <Pagination
             page={page}
             pageCount={Math.max(1, Math.ceil(list.data.total / PAGE_SIZE))}
             onPageChange={setPage}
-            label={a.pagination}
-            previousLabel={t.inbox.previous}
-            nextLabel={t.inbox.next}
-            formatStatus={t.inbox.pageStatus}
+            label={m.triage.audit.pagination()}
+            previousLabel={m.inbox.previous()}
+            nextLabel={m.inbox.next()}
+            formatStatus={(page, pageCount) => m.inbox.pageStatus({ page, pageCount })}
           />
         </div>
       )}

@@ -9,7 +9,7 @@ import { useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 import { appCode, asStaffError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { EnrolStep, RecoveryCodesStep, VerifyStep } from "./second-factor-steps";
@@ -27,22 +27,23 @@ type FieldErrors = Partial<Record<LoginField, string>>;
 const FIELD_IDS: Record<LoginField, string> = { email: "login-email", password: "login-password" };
 
 /** Our own words for each field, whatever the schema's message: the strings live in i18n. */
-function fieldErrorsOf(email: string, password: string): FieldErrors {
+function fieldErrorsOf(m: Messages, email: string, password: string): FieldErrors {
   const parsed = LoginInputSchema.safeParse({ email, password });
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     if (issue.path[0] === "email" && !errors.email) {
-      errors.email = email.trim() === "" ? t.login.emailRequired : t.login.emailInvalid;
+      errors.email = email.trim() === "" ? m.login.emailRequired() : m.login.emailInvalid();
     }
     if (issue.path[0] === "password" && !errors.password)
-      errors.password = t.login.passwordRequired;
+      errors.password = m.login.passwordRequired();
   }
   return errors;
 }
 
 export function LoginPage() {
-  useDocumentTitle(t.login.title);
+  const m = useMessages();
+  useDocumentTitle(m.login.title());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const hasSessionEnded = useHasSessionEnded();
@@ -74,7 +75,7 @@ export function LoginPage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitCount((n) => n + 1);
-    const errors = fieldErrorsOf(email, password);
+    const errors = fieldErrorsOf(m, email, password);
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     login.mutate({ email, password });
@@ -91,8 +92,8 @@ export function LoginPage() {
 
   return (
     <PageLayout
-      brand={<span className="iw-brand">{t.app.name}</span>}
-      skipLinkLabel={t.app.skipLink}
+      brand={<span className="iw-brand">{m.app.name()}</span>}
+      skipLinkLabel={m.app.skipLink()}
     >
       <Container size="narrow">
         {step.kind === "verify" && (
@@ -110,22 +111,26 @@ export function LoginPage() {
         )}
         {step.kind === "password" && (
           <>
-            <PageHeading>{t.login.heading}</PageHeading>
-            <p>{t.login.intro}</p>
+            <PageHeading>{m.login.heading()}</PageHeading>
+            <p>{m.login.intro()}</p>
             {hasSessionEnded && !login.isError && (
-              <Alert tone="warning" title={t.login.sessionEnded} />
+              <Alert tone="warning" title={m.login.sessionEnded()} />
             )}
             {login.isError &&
               (isThrottled ? (
-                <Alert tone="danger" live title={t.secondFactor.throttled} />
+                <Alert tone="danger" live title={m.secondFactor.throttled()} />
               ) : isRefused ? (
-                <Alert tone="danger" live title={t.login.invalidCredentials} />
+                <Alert tone="danger" live title={m.login.invalidCredentials()} />
               ) : (
-                <ErrorAlert live title={t.app.genericError} error={login.error} />
+                <ErrorAlert live title={m.app.genericError()} error={login.error} />
               ))}
-            <ErrorSummary heading={t.login.errorSummary} errors={summary} focusKey={submitCount} />
+            <ErrorSummary
+              heading={m.login.errorSummary()}
+              errors={summary}
+              focusKey={submitCount}
+            />
             <form noValidate onSubmit={onSubmit} className="iw-login-form">
-              <Field label={t.login.email} id={FIELD_IDS.email} error={fieldErrors.email}>
+              <Field label={m.login.email()} id={FIELD_IDS.email} error={fieldErrors.email}>
                 {(props) => (
                   <TextInput
                     {...props}
@@ -138,7 +143,11 @@ export function LoginPage() {
                   />
                 )}
               </Field>
-              <Field label={t.login.password} id={FIELD_IDS.password} error={fieldErrors.password}>
+              <Field
+                label={m.login.password()}
+                id={FIELD_IDS.password}
+                error={fieldErrors.password}
+              >
                 {(props) => (
                   <TextInput
                     {...props}
@@ -151,7 +160,7 @@ export function LoginPage() {
                 )}
               </Field>
               <Button type="submit" isLoading={login.isPending}>
-                {t.login.submit}
+                {m.login.submit()}
               </Button>
             </form>
           </>

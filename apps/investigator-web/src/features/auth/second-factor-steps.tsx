@@ -7,26 +7,27 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { PageHeading } from "../../app/page-heading";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
 /** What the second step can tell the person; anything else is a generic error with its reference. */
 function StepError({ error, onRestart }: { error: unknown; onRestart: () => void }) {
+  const m = useMessages();
   const code = appCode(error);
   if (code === "second_factor_invalid")
-    return <Alert tone="danger" live title={t.secondFactor.codeRefused} />;
+    return <Alert tone="danger" live title={m.secondFactor.codeRefused()} />;
   if (code === "login_throttled")
-    return <Alert tone="danger" live title={t.secondFactor.throttled} />;
+    return <Alert tone="danger" live title={m.secondFactor.throttled()} />;
   if (code === "login_challenge_invalid")
     return (
-      <Alert tone="danger" live title={t.secondFactor.challengeExpired}>
+      <Alert tone="danger" live title={m.secondFactor.challengeExpired()}>
         <Button variant="secondary" size="small" onClick={onRestart}>
-          {t.secondFactor.startAgain}
+          {m.secondFactor.startAgain()}
         </Button>
       </Alert>
     );
-  return <ErrorAlert live title={t.app.genericError} error={error} />;
+  return <ErrorAlert live title={m.app.genericError()} error={error} />;
 }
 
 function CodeForm({
@@ -48,6 +49,7 @@ function CodeForm({
   isNumeric: boolean;
   onSubmit: (code: string) => void;
 }) {
+  const m = useMessages();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [submitCount, setSubmitCount] = useState(0);
@@ -61,7 +63,7 @@ function CodeForm({
   return (
     <>
       <ErrorSummary
-        heading={t.login.errorSummary}
+        heading={m.login.errorSummary()}
         errors={error ? [{ fieldId: id, message: error }] : []}
         focusKey={submitCount}
       />
@@ -97,22 +99,25 @@ export function VerifyStep({
   onDone: () => void;
   onRestart: () => void;
 }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const [method, setMethod] = useState<"totp" | "recovery_code">("totp");
   const verify = useMutation(trpc.auth.verifySecondFactor.mutationOptions({ onSuccess: onDone }));
   const isTotp = method === "totp";
   return (
     <>
-      <PageHeading>{t.secondFactor.verifyHeading}</PageHeading>
-      <p>{isTotp ? t.secondFactor.verifyIntro : t.secondFactor.recoveryCodeHint}</p>
+      <PageHeading>{m.secondFactor.verifyHeading()}</PageHeading>
+      <p>{isTotp ? m.secondFactor.verifyIntro() : m.secondFactor.recoveryCodeHint()}</p>
       {verify.isError && <StepError error={verify.error} onRestart={onRestart} />}
       <CodeForm
         key={method}
         id={isTotp ? "login-code" : "login-recovery-code"}
-        label={isTotp ? t.secondFactor.code : t.secondFactor.recoveryCode}
-        hint={isTotp ? t.secondFactor.codeHint : ""}
-        requiredMessage={isTotp ? t.secondFactor.codeRequired : t.secondFactor.recoveryCodeRequired}
-        submitLabel={t.secondFactor.verify}
+        label={isTotp ? m.secondFactor.code() : m.secondFactor.recoveryCode()}
+        hint={isTotp ? m.secondFactor.codeHint() : ""}
+        requiredMessage={
+          isTotp ? m.secondFactor.codeRequired() : m.secondFactor.recoveryCodeRequired()
+        }
+        submitLabel={m.secondFactor.verify()}
         isLoading={verify.isPending}
         isNumeric={isTotp}
         onSubmit={(code) => verify.mutate({ challenge, method, code })}
@@ -126,7 +131,7 @@ export function VerifyStep({
             setMethod(isTotp ? "recovery_code" : "totp");
           }}
         >
-          {isTotp ? t.secondFactor.useRecoveryCode : t.secondFactor.useAuthenticator}
+          {isTotp ? m.secondFactor.useRecoveryCode() : m.secondFactor.useAuthenticator()}
         </Button>
       </p>
     </>
@@ -143,6 +148,7 @@ export function EnrolStep({
   onEnrolled: (recoveryCodes: string[]) => void;
   onRestart: () => void;
 }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const start = useMutation(trpc.auth.startEnrolment.mutationOptions());
   const confirm = useMutation(
@@ -155,20 +161,20 @@ export function EnrolStep({
 
   return (
     <>
-      <PageHeading>{t.secondFactor.enrolHeading}</PageHeading>
-      <p>{t.secondFactor.enrolIntro}</p>
+      <PageHeading>{m.secondFactor.enrolHeading()}</PageHeading>
+      <p>{m.secondFactor.enrolIntro()}</p>
       {start.isError && <StepError error={start.error} onRestart={onRestart} />}
-      {start.isPending && <Spinner label={t.secondFactor.loadingEnrolment} />}
+      {start.isPending && <Spinner label={m.secondFactor.loadingEnrolment()} />}
       {start.data && (
         <>
           <img
             className="iw-qr-code"
             width={200}
             height={200}
-            alt={t.secondFactor.qrAlt}
+            alt={m.secondFactor.qrAlt()}
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(start.data.qrCodeSvg)}`}
           />
-          <Field label={t.secondFactor.manualKey} id="enrol-manual-key">
+          <Field label={m.secondFactor.manualKey()} id="enrol-manual-key">
             {(props) => (
               <TextInput
                 {...props}
@@ -182,10 +188,10 @@ export function EnrolStep({
           {confirm.isError && <StepError error={confirm.error} onRestart={onRestart} />}
           <CodeForm
             id="enrol-code"
-            label={t.secondFactor.code}
-            hint={t.secondFactor.codeHint}
-            requiredMessage={t.secondFactor.codeRequired}
-            submitLabel={t.secondFactor.confirm}
+            label={m.secondFactor.code()}
+            hint={m.secondFactor.codeHint()}
+            requiredMessage={m.secondFactor.codeRequired()}
+            submitLabel={m.secondFactor.confirm()}
             isLoading={confirm.isPending}
             isNumeric
             onSubmit={(code) => confirm.mutate({ challenge, code })}
@@ -204,13 +210,14 @@ export function RecoveryCodesStep({
   codes: string[];
   onContinue: () => void;
 }) {
+  const m = useMessages();
   const [isSaved, setIsSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
   return (
     <>
-      <PageHeading>{t.secondFactor.recoveryHeading}</PageHeading>
-      <p>{t.secondFactor.recoveryIntro}</p>
-      <ul className="iw-recovery-codes" aria-label={t.secondFactor.recoveryList}>
+      <PageHeading>{m.secondFactor.recoveryHeading()}</PageHeading>
+      <p>{m.secondFactor.recoveryIntro()}</p>
+      <ul className="iw-recovery-codes" aria-label={m.secondFactor.recoveryList()}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -222,18 +229,18 @@ export function RecoveryCodesStep({
         className="iw-login-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!isSaved) return setError(t.secondFactor.savedRequired);
+          if (!isSaved) return setError(m.secondFactor.savedRequired());
           onContinue();
         }}
       >
         <Checkbox
           id="recovery-saved"
-          label={t.secondFactor.savedCodes}
+          label={m.secondFactor.savedCodes()}
           checked={isSaved}
           error={error}
           onChange={(e) => setIsSaved(e.currentTarget.checked)}
         />
-        <Button type="submit">{t.secondFactor.continue}</Button>
+        <Button type="submit">{m.secondFactor.continue()}</Button>
       </form>
     </>
   );

@@ -13,18 +13,19 @@ import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorMessage } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { CaseForm } from "./case-form";
 
 export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
-  const c = t.cases;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isId = IdSchema.safeParse(id).success;
   const canRead = can(user.role, "case.read");
   const kase = useQuery({ ...trpc.cases.byId.queryOptions({ id }), enabled: isId && canRead });
-  useDocumentTitle(kase.data?.reference ?? c.title);
+  useDocumentTitle(kase.data?.reference ?? m.cases.title());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
   const update = useMutation(trpc.cases.update.mutationOptions({ onSuccess: refresh }));
   const createSeries = useMutation(
@@ -56,33 +57,33 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
       <p className="iw-back">
         <Link href="/cases">
           <span aria-hidden="true">← </span>
-          {c.detail.backToList}
+          {m.cases.detail.backToList()}
         </Link>
       </p>
       <PageHeading>
-        {kase.data ? `${kase.data.reference} — ${kase.data.title}` : c.title}
+        {kase.data ? `${kase.data.reference} — ${kase.data.title}` : m.cases.title()}
       </PageHeading>
       {!canRead ? (
-        <Alert tone="warning" title={c.forbidden} />
+        <Alert tone="warning" title={m.cases.forbidden()} />
       ) : !isId || kase.isError ? (
-        <Alert tone="warning" title={c.detail.notFound}>
+        <Alert tone="warning" title={m.cases.detail.notFound()}>
           <ErrorMessage error={kase.error} />
         </Alert>
       ) : kase.isPending ? (
-        <Spinner label={c.detail.loading} isLabelVisible />
+        <Spinner label={m.cases.detail.loading()} isLabelVisible />
       ) : (
         <>
-          <Card as="section" heading={c.detail.series} headingLevel={2}>
+          <Card as="section" heading={m.cases.detail.series()} headingLevel={2}>
             <DataTable
-              caption={c.detail.series}
+              caption={m.cases.detail.series()}
               isCaptionHidden
               rows={kase.data.series}
               getRowKey={(s) => s.id}
-              emptyMessage={c.detail.noSeries}
+              emptyMessage={m.cases.detail.noSeries()}
               columns={[
                 {
                   key: "code",
-                  header: c.detail.code,
+                  header: m.cases.detail.code(),
                   isRowHeader: true,
                   render: (s) => (
                     <Link href={`/series/${s.id}`} className="iw-mono">
@@ -90,26 +91,26 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
                     </Link>
                   ),
                 },
-                { key: "title", header: c.detail.seriesTitle, render: (s) => s.title },
+                { key: "title", header: m.cases.detail.seriesTitle(), render: (s) => s.title },
                 {
                   key: "status",
-                  header: c.series.status,
-                  render: (s) => <Badge>{c.labels.seriesStatus[s.status]}</Badge>,
+                  header: m.cases.series.status(),
+                  render: (s) => <Badge>{m.cases.labels.seriesStatus[s.status]()}</Badge>,
                 },
                 {
                   key: "countries",
-                  header: c.series.countries,
+                  header: m.cases.series.countries(),
                   render: (s) =>
                     s.suspectedCountries
                       .map(
                         (sc) =>
-                          `${format.countryName(sc.country)} (${c.labels.confidence[sc.confidence]})`,
+                          `${format.countryName(sc.country)} (${m.cases.labels.confidence[sc.confidence]()})`,
                       )
                       .join(", "),
                 },
                 {
                   key: "objects",
-                  header: c.series.objects,
+                  header: m.cases.series.objects(),
                   align: "end",
                   render: (s) => s.objectCount,
                 },
@@ -117,8 +118,8 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
             />
             {canEdit && (
               <form onSubmit={addSeries} className="iw-form">
-                <h3>{c.detail.newSeries}</h3>
-                <Field label={c.detail.code} isRequired>
+                <h3>{m.cases.detail.newSeries()}</h3>
+                <Field label={m.cases.detail.code()} isRequired>
                   {(props) => (
                     <TextInput
                       {...props}
@@ -128,7 +129,7 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
                     />
                   )}
                 </Field>
-                <Field label={c.detail.seriesTitle} isRequired>
+                <Field label={m.cases.detail.seriesTitle()} isRequired>
                   {(props) => (
                     <TextInput
                       {...props}
@@ -140,13 +141,13 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
                 </Field>
                 {createSeries.isError && <Alert tone="danger" title={createSeries.error.message} />}
                 <Button type="submit" variant="secondary" isLoading={createSeries.isPending}>
-                  {c.detail.createSeries}
+                  {m.cases.detail.createSeries()}
                 </Button>
               </form>
             )}
           </Card>
           {canEdit && (
-            <Card as="section" heading={c.detail.edit} headingLevel={2}>
+            <Card as="section" heading={m.cases.detail.edit()} headingLevel={2}>
               <CaseForm
                 key={`${kase.data.reference}-${kase.data.status}-${kase.data.title}`}
                 initial={{
@@ -155,12 +156,12 @@ export function CaseDetailPage({ id, user }: { id: string; user: StaffUser }) {
                   leadAgencyId: kase.data.leadAgency.id,
                   status: kase.data.status,
                 }}
-                submitLabel={c.form.save}
+                submitLabel={m.cases.form.save()}
                 isPending={update.isPending}
                 error={update.error}
                 onSubmit={(values) => update.mutate({ id, ...values })}
               />
-              {update.isSuccess && <p role="status">{c.form.saved}</p>}
+              {update.isSuccess && <p role="status">{m.cases.form.saved()}</p>}
             </Card>
           )}
         </>

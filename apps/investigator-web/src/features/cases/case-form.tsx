@@ -4,7 +4,7 @@ import { Field, Select, TextInput } from "@trace/ui/field";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 
 export interface CaseValues {
@@ -27,7 +27,7 @@ export function CaseForm({
   error: unknown;
   onSubmit: (values: CaseValues) => void;
 }) {
-  const f = t.cases.form;
+  const m = useMessages();
   const trpc = useTRPC();
   const agencies = useQuery(trpc.cases.agencies.queryOptions());
   const [values, setValues] = useState<CaseValues>(
@@ -39,7 +39,7 @@ export function CaseForm({
   };
   return (
     <form onSubmit={submit} className="iw-form">
-      <Field label={f.reference} isRequired>
+      <Field label={m.cases.form.reference()} isRequired>
         {(props) => (
           <TextInput
             {...props}
@@ -50,7 +50,7 @@ export function CaseForm({
           />
         )}
       </Field>
-      <Field label={f.title} isRequired>
+      <Field label={m.cases.form.title()} isRequired>
         {(props) => (
           <TextInput
             {...props}
@@ -60,13 +60,13 @@ export function CaseForm({
           />
         )}
       </Field>
-      <Field label={f.leadAgency} isRequired>
+      <Field label={m.cases.form.leadAgency()} isRequired>
         {(props) => (
           <Select
             {...props}
             value={values.leadAgencyId}
             onChange={(e) => setValues({ ...values, leadAgencyId: e.target.value })}
-            placeholder={f.chooseAgency}
+            placeholder={m.cases.form.chooseAgency()}
             options={(agencies.data ?? []).map((a) => ({
               value: a.id,
               label: `${a.code} — ${a.name}`,
@@ -74,13 +74,16 @@ export function CaseForm({
           />
         )}
       </Field>
-      <Field label={f.status}>
+      <Field label={m.cases.form.status()}>
         {(props) => (
           <Select
             {...props}
             value={values.status}
             onChange={(e) => setValues({ ...values, status: e.target.value as CaseStatus })}
-            options={CASE_STATUSES.map((s) => ({ value: s, label: t.cases.labels.caseStatus[s] }))}
+            options={CASE_STATUSES.map((s) => ({
+              value: s,
+              label: m.cases.labels.caseStatus[s](),
+            }))}
           />
         )}
       </Field>

@@ -10,13 +10,13 @@ import { Link, useLocation } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { CaseForm } from "./case-form";
 
 export function CasesPage({ user }: { user: StaffUser }) {
-  const c = t.cases;
-  useDocumentTitle(c.title);
+  const m = useMessages();
+  useDocumentTitle(m.cases.title());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -33,24 +33,24 @@ export function CasesPage({ user }: { user: StaffUser }) {
   );
   return (
     <Container size="wide">
-      <PageHeading>{c.title}</PageHeading>
+      <PageHeading>{m.cases.title()}</PageHeading>
       {!canRead ? (
-        <Alert tone="warning" title={c.forbidden} />
+        <Alert tone="warning" title={m.cases.forbidden()} />
       ) : cases.isPending ? (
-        <Spinner label={c.loading} isLabelVisible />
+        <Spinner label={m.cases.loading()} isLabelVisible />
       ) : cases.isError ? (
-        <ErrorAlert title={c.loadError} error={cases.error} />
+        <ErrorAlert title={m.cases.loadError()} error={cases.error} />
       ) : (
         <DataTable
-          caption={c.tableCaption}
+          caption={m.cases.tableCaption()}
           isCaptionHidden
           rows={cases.data}
           getRowKey={(row) => row.id}
-          emptyMessage={c.empty}
+          emptyMessage={m.cases.empty()}
           columns={[
             {
               key: "reference",
-              header: c.columns.reference,
+              header: m.cases.columns.reference(),
               isRowHeader: true,
               render: (row) => (
                 <Link href={`/cases/${row.id}`} className="iw-mono">
@@ -58,20 +58,20 @@ export function CasesPage({ user }: { user: StaffUser }) {
                 </Link>
               ),
             },
-            { key: "title", header: c.columns.title, render: (row) => row.title },
+            { key: "title", header: m.cases.columns.title(), render: (row) => row.title },
             {
               key: "agency",
-              header: c.columns.leadAgency,
+              header: m.cases.columns.leadAgency(),
               render: (row) => row.leadAgency.code,
             },
             {
               key: "status",
-              header: c.columns.status,
-              render: (row) => <Badge>{c.labels.caseStatus[row.status]}</Badge>,
+              header: m.cases.columns.status(),
+              render: (row) => <Badge>{m.cases.labels.caseStatus[row.status]()}</Badge>,
             },
             {
               key: "series",
-              header: c.columns.series,
+              header: m.cases.columns.series(),
               align: "end",
               render: (row) => row.seriesCount,
             },
@@ -79,9 +79,9 @@ export function CasesPage({ user }: { user: StaffUser }) {
         />
       )}
       {can(user.role, "case.edit") && (
-        <Card as="section" heading={c.newCase} headingLevel={2}>
+        <Card as="section" heading={m.cases.newCase()} headingLevel={2}>
           <CaseForm
-            submitLabel={c.form.create}
+            submitLabel={m.cases.form.create()}
             isPending={create.isPending}
             error={create.error}
             onSubmit={(values) => create.mutate(values)}

@@ -21,13 +21,13 @@ import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 
 type SeriesView = StaffOutputs["series"]["byId"];
 
 export function SeriesPage({ id, user }: { id: string; user: StaffUser }) {
-  const s = t.cases.series;
+  const m = useMessages();
   const trpc = useTRPC();
   const isId = IdSchema.safeParse(id).success;
   const canRead = can(user.role, "case.read");
@@ -36,7 +36,7 @@ export function SeriesPage({ id, user }: { id: string; user: StaffUser }) {
     ...trpc.objects.list.queryOptions({ seriesId: id, limit: 100 }),
     enabled: isId && can(user.role, "object.read"),
   });
-  useDocumentTitle(series.data?.code ?? t.cases.title);
+  useDocumentTitle(series.data?.code ?? m.cases.title());
 
   return (
     <Container size="wide">
@@ -44,36 +44,36 @@ export function SeriesPage({ id, user }: { id: string; user: StaffUser }) {
         <p className="iw-back">
           <Link href={`/cases/${series.data.caseId}`}>
             <span aria-hidden="true">← </span>
-            {s.backToCase}
+            {m.cases.series.backToCase()}
           </Link>
         </p>
       )}
       <PageHeading>
-        {series.data ? `${series.data.code} — ${series.data.title}` : t.cases.title}
+        {series.data ? `${series.data.code} — ${series.data.title}` : m.cases.title()}
       </PageHeading>
       {!canRead ? (
-        <Alert tone="warning" title={t.cases.forbidden} />
+        <Alert tone="warning" title={m.cases.forbidden()} />
       ) : !isId || series.isError ? (
-        <Alert tone="warning" title={s.notFound} />
+        <Alert tone="warning" title={m.cases.series.notFound()} />
       ) : series.isPending ? (
-        <Spinner label={s.loading} isLabelVisible />
+        <Spinner label={m.cases.series.loading()} isLabelVisible />
       ) : (
         <div className="iw-detail-grid">
           <div className="iw-detail-grid__main">
             <CountriesSection series={series.data} canEdit={can(user.role, "case.edit")} />
-            <Card as="section" heading={s.objects} headingLevel={2}>
+            <Card as="section" heading={m.cases.series.objects()} headingLevel={2}>
               {objects.data && objects.data.items.length > 0 ? (
                 <ul>
                   {objects.data.items.map((o) => (
                     <li key={o.id}>
                       <Link href={`/objects/${o.id}`}>{o.title}</Link>{" "}
                       <span className="iw-mono">{o.ref}</span>{" "}
-                      <Badge>{t.labels.objectStatus[o.status]}</Badge>
+                      <Badge>{m.labels.objectStatus[o.status]()}</Badge>
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="iw-muted">{s.noObjects}</p>
+                <p className="iw-muted">{m.cases.series.noObjects()}</p>
               )}
             </Card>
           </div>
@@ -97,7 +97,7 @@ function useRefresh() {
 }
 
 function StatusSection({ series, canEdit }: { series: SeriesView; canEdit: boolean }) {
-  const s = t.cases.series;
+  const m = useMessages();
   const trpc = useTRPC();
   const setStatus = useMutation(trpc.series.setStatus.mutationOptions({ onSuccess: useRefresh() }));
   const next = SERIES_TRANSITIONS[series.status];
@@ -107,16 +107,16 @@ function StatusSection({ series, canEdit }: { series: SeriesView; canEdit: boole
     if (target) setStatus.mutate({ id: series.id, status: target as SeriesStatus });
   };
   return (
-    <Card as="section" heading={s.status} headingLevel={2}>
+    <Card as="section" heading={m.cases.series.status()} headingLevel={2}>
       <p>
-        <Badge>{t.cases.labels.seriesStatus[series.status]}</Badge>
+        <Badge>{m.cases.labels.seriesStatus[series.status]()}</Badge>
       </p>
       {canEdit &&
         (next.length === 0 ? (
-          <p className="iw-muted">{s.noNextStatus}</p>
+          <p className="iw-muted">{m.cases.series.noNextStatus()}</p>
         ) : (
           <form onSubmit={submit} className="iw-form">
-            <Field label={s.newStatus}>
+            <Field label={m.cases.series.newStatus()}>
               {(props) => (
                 <Select
                   {...props}
@@ -125,14 +125,14 @@ function StatusSection({ series, canEdit }: { series: SeriesView; canEdit: boole
                   placeholder=""
                   options={next.map((st) => ({
                     value: st,
-                    label: t.cases.labels.seriesStatus[st],
+                    label: m.cases.labels.seriesStatus[st](),
                   }))}
                 />
               )}
             </Field>
             {setStatus.isError && <Alert tone="danger" title={setStatus.error.message} />}
             <Button type="submit" variant="secondary" isLoading={setStatus.isPending}>
-              {s.changeStatus}
+              {m.cases.series.changeStatus()}
             </Button>
           </form>
         ))}
@@ -141,7 +141,8 @@ function StatusSection({ series, canEdit }: { series: SeriesView; canEdit: boole
 }
 
 function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: boolean }) {
-  const s = t.cases.series;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const refresh = useRefresh();
   const update = useMutation(trpc.series.update.mutationOptions({ onSuccess: refresh }));
@@ -169,14 +170,14 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
     update.mutate({ id: series.id, code, title, suspectedCountries: countries });
   };
   return (
-    <Card as="section" heading={s.countries} headingLevel={2}>
+    <Card as="section" heading={m.cases.series.countries()} headingLevel={2}>
       {countries.length === 0 ? (
-        <p className="iw-muted">{s.noCountries}</p>
+        <p className="iw-muted">{m.cases.series.noCountries()}</p>
       ) : (
         <ul>
           {countries.map((c) => (
             <li key={c.country}>
-              {format.countryName(c.country)} — {t.cases.labels.confidence[c.confidence]}
+              {format.countryName(c.country)} — {m.cases.labels.confidence[c.confidence]()}
               {c.note && <span className="iw-cell-secondary">{c.note}</span>}
               {canEdit && (
                 <Button
@@ -184,7 +185,7 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
                   size="small"
                   onClick={() => setCountries(countries.filter((x) => x.country !== c.country))}
                 >
-                  {s.removeCountry(format.countryName(c.country))}
+                  {m.cases.series.removeCountry({ name: format.countryName(c.country) })}
                 </Button>
               )}
             </li>
@@ -194,19 +195,19 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
       {canEdit && (
         <form onSubmit={save} className="iw-form">
           <fieldset>
-            <legend>{s.addCountry}</legend>
-            <Field label={s.country}>
+            <legend>{m.cases.series.addCountry()}</legend>
+            <Field label={m.cases.series.country()}>
               {(props) => (
                 <Select
                   {...props}
                   value={country}
                   onChange={(e) => setCountry(e.target.value)}
-                  placeholder={s.chooseCountry}
+                  placeholder={m.cases.series.chooseCountry()}
                   options={format.countryOptions()}
                 />
               )}
             </Field>
-            <Field label={s.confidence}>
+            <Field label={m.cases.series.confidence()}>
               {(props) => (
                 <Select
                   {...props}
@@ -214,12 +215,12 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
                   onChange={(e) => setConfidence(e.target.value as CountryConfidence)}
                   options={COUNTRY_CONFIDENCES.map((c) => ({
                     value: c,
-                    label: t.cases.labels.confidence[c],
+                    label: m.cases.labels.confidence[c](),
                   }))}
                 />
               )}
             </Field>
-            <Field label={s.note}>
+            <Field label={m.cases.series.note()}>
               {(props) => (
                 <TextInput
                   {...props}
@@ -230,26 +231,26 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
               )}
             </Field>
             <Button variant="secondary" onClick={add}>
-              {s.addCountry}
+              {m.cases.series.addCountry()}
             </Button>
           </fieldset>
           <fieldset>
-            <legend>{s.details}</legend>
-            <Field label={s.code}>
+            <legend>{m.cases.series.details()}</legend>
+            <Field label={m.cases.series.code()}>
               {(props) => (
                 <TextInput {...props} value={code} onChange={(e) => setCode(e.target.value)} />
               )}
             </Field>
-            <Field label={s.title}>
+            <Field label={m.cases.series.title()}>
               {(props) => (
                 <TextInput {...props} value={title} onChange={(e) => setTitle(e.target.value)} />
               )}
             </Field>
           </fieldset>
           {update.isError && <Alert tone="danger" title={update.error.message} />}
-          {update.isSuccess && <p role="status">{s.saved}</p>}
+          {update.isSuccess && <p role="status">{m.cases.series.saved()}</p>}
           <Button type="submit" isLoading={update.isPending}>
-            {s.saveCountries}
+            {m.cases.series.saveCountries()}
           </Button>
         </form>
       )}
@@ -258,7 +259,7 @@ function CountriesSection({ series, canEdit }: { series: SeriesView; canEdit: bo
 }
 
 function OutcomesSection({ series, canEdit }: { series: SeriesView; canEdit: boolean }) {
-  const s = t.cases.series;
+  const m = useMessages();
   const trpc = useTRPC();
   const record = useMutation(
     trpc.series.recordOutcome.mutationOptions({ onSuccess: useRefresh() }),
@@ -274,21 +275,21 @@ function OutcomesSection({ series, canEdit }: { series: SeriesView; canEdit: boo
     });
   };
   return (
-    <Card as="section" heading={s.outcomes} headingLevel={2}>
+    <Card as="section" heading={m.cases.series.outcomes()} headingLevel={2}>
       <dl className="iw-dl">
         <div>
-          <dt>{s.victimsIdentified}</dt>
+          <dt>{m.cases.series.victimsIdentified()}</dt>
           <dd>{series.victimsIdentified}</dd>
         </div>
         <div>
-          <dt>{s.offendersProsecuted}</dt>
+          <dt>{m.cases.series.offendersProsecuted()}</dt>
           <dd>{series.offendersProsecuted}</dd>
         </div>
       </dl>
       {canEdit && (
         <form onSubmit={submit} className="iw-form">
-          <p className="iw-muted">{s.outcomesHint}</p>
-          <Field label={s.victimsIdentified}>
+          <p className="iw-muted">{m.cases.series.outcomesHint()}</p>
+          <Field label={m.cases.series.victimsIdentified()}>
             {(props) => (
               <TextInput
                 {...props}
@@ -299,7 +300,7 @@ function OutcomesSection({ series, canEdit }: { series: SeriesView; canEdit: boo
               />
             )}
           </Field>
-          <Field label={s.offendersProsecuted}>
+          <Field label={m.cases.series.offendersProsecuted()}>
             {(props) => (
               <TextInput
                 {...props}
@@ -312,7 +313,7 @@ function OutcomesSection({ series, canEdit }: { series: SeriesView; canEdit: boo
           </Field>
           {record.isError && <Alert tone="danger" title={record.error.message} />}
           <Button type="submit" variant="secondary" isLoading={record.isPending}>
-            {s.saveOutcomes}
+            {m.cases.series.saveOutcomes()}
           </Button>
         </form>
       )}

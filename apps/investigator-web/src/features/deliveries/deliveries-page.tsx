@@ -12,7 +12,7 @@ import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { messageFor, useMessages, type Messages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { WhenCell } from "../referrals/referral-badges";
 import { referralErrorText } from "../referrals/referral-errors";
@@ -20,30 +20,30 @@ import { referralErrorText } from "../referrals/referral-errors";
 const PAGE_SIZE = 50;
 const SUMMARY_POLL_MS = 15_000;
 
-const topicLabel = (topic: string) => t.referrals.deliveries.topics[topic] ?? topic;
+const topicLabel = (m: Messages, topic: string) =>
+  messageFor(m.referrals.deliveries.topics, topic)?.() ?? topic;
 
 /** Coordinators: what waits in the delivery queue, and the deliveries that ran out of attempts. */
 export function DeliveriesPage({ user }: { user: StaffUser }) {
-  const d = t.referrals.deliveries;
-  useDocumentTitle(d.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.deliveries.title());
   return (
     <Container size="wide">
-      <PageHeading>{d.title}</PageHeading>
+      <PageHeading>{m.referrals.deliveries.title()}</PageHeading>
       {can(user.role, "delivery.manage") ? (
         <>
           <QueueSummary />
           <DeadLetters />
         </>
       ) : (
-        <Alert tone="warning" title={d.forbidden} />
+        <Alert tone="warning" title={m.referrals.deliveries.forbidden()} />
       )}
     </Container>
   );
 }
 
 function QueueSummary() {
-  const d = t.referrals.deliveries;
-  const c = d.summaryColumns;
+  const m = useMessages();
   const trpc = useTRPC();
   const headingId = useId();
   // The queue moves by itself (the worker runs in the background): keep the counts current.
@@ -53,29 +53,48 @@ function QueueSummary() {
   });
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{d.summaryHeading}</h2>
+      <h2 id={headingId}>{m.referrals.deliveries.summaryHeading()}</h2>
       {summary.isPending ? (
-        <Spinner label={d.loading} />
+        <Spinner label={m.referrals.deliveries.loading()} />
       ) : summary.isError ? (
-        <ErrorAlert title={d.summaryLoadError} error={summary.error} />
+        <ErrorAlert title={m.referrals.deliveries.summaryLoadError()} error={summary.error} />
       ) : (
         <DataTable
-          caption={d.summaryCaption}
+          caption={m.referrals.deliveries.summaryCaption()}
           isCaptionHidden
           rows={summary.data}
           getRowKey={(row) => row.topic}
-          emptyMessage={d.summaryEmpty}
+          emptyMessage={m.referrals.deliveries.summaryEmpty()}
           columns={[
             {
               key: "topic",
-              header: c.topic,
+              header: m.referrals.deliveries.summaryColumns.topic(),
               isRowHeader: true,
-              render: (r) => topicLabel(r.topic),
+              render: (r) => topicLabel(m, r.topic),
             },
-            { key: "pending", header: c.pending, align: "end", render: (r) => r.pending },
-            { key: "retrying", header: c.retrying, align: "end", render: (r) => r.retrying },
-            { key: "dead", header: c.dead, align: "end", render: (r) => r.dead },
-            { key: "oldest", header: c.oldest, render: (r) => <WhenCell at={r.oldestPendingAt} /> },
+            {
+              key: "pending",
+              header: m.referrals.deliveries.summaryColumns.pending(),
+              align: "end",
+              render: (r) => r.pending,
+            },
+            {
+              key: "retrying",
+              header: m.referrals.deliveries.summaryColumns.retrying(),
+              align: "end",
+              render: (r) => r.retrying,
+            },
+            {
+              key: "dead",
+              header: m.referrals.deliveries.summaryColumns.dead(),
+              align: "end",
+              render: (r) => r.dead,
+            },
+            {
+              key: "oldest",
+              header: m.referrals.deliveries.summaryColumns.oldest(),
+              render: (r) => <WhenCell at={r.oldestPendingAt} />,
+            },
           ]}
         />
       )}
@@ -84,8 +103,7 @@ function QueueSummary() {
 }
 
 function DeadLetters() {
-  const d = t.referrals.deliveries;
-  const c = d.columns;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -110,79 +128,98 @@ function DeadLetters() {
 
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{d.deadHeading}</h2>
-      <p>{d.deadIntro}</p>
+      <h2 id={headingId}>{m.referrals.deliveries.deadHeading()}</h2>
+      <p>{m.referrals.deliveries.deadIntro()}</p>
       {redeliver.isSuccess && (
-        <Alert tone="success" live title={d.redelivered(redeliver.data.id)} />
+        <Alert
+          tone="success"
+          live
+          title={m.referrals.deliveries.redelivered({ id: redeliver.data.id })}
+        />
       )}
       {redeliver.isError && (
         <ErrorAlert
           live
-          title={`${d.redeliverFailed} ${referralErrorText(redeliver.error)}`}
+          title={`${m.referrals.deliveries.redeliverFailed()} ${referralErrorText(m, redeliver.error)}`}
           error={redeliver.error}
         />
       )}
       {dead.isPending ? (
-        <Spinner label={d.loading} isLabelVisible />
+        <Spinner label={m.referrals.deliveries.loading()} isLabelVisible />
       ) : dead.isError ? (
-        <ErrorAlert title={d.deadLoadError} error={dead.error} />
+        <ErrorAlert title={m.referrals.deliveries.deadLoadError()} error={dead.error} />
       ) : (
         <div className="iw-results" aria-busy={dead.isPlaceholderData || undefined}>
           <DataTable<DeadLetter>
-            caption={d.deadCaption}
+            caption={m.referrals.deliveries.deadCaption()}
             isCaptionHidden
             rows={dead.data.items}
             getRowKey={(job) => job.id}
-            emptyMessage={d.deadEmpty}
+            emptyMessage={m.referrals.deliveries.deadEmpty()}
             columns={[
               {
                 key: "job",
-                header: c.job,
+                header: m.referrals.deliveries.columns.job(),
                 isRowHeader: true,
-                render: (job) => <span className="iw-mono">{d.jobNumber(job.id)}</span>,
+                render: (job) => (
+                  <span className="iw-mono">
+                    {m.referrals.deliveries.jobNumber({ id: job.id })}
+                  </span>
+                ),
               },
               {
                 key: "what",
-                header: c.what,
+                header: m.referrals.deliveries.columns.what(),
                 render: (job) =>
                   job.referral ? (
                     <Link href={`/referrals/${job.referral.id}`}>
-                      {d.referralTo(`${job.referral.agency.code} — ${job.referral.agency.name}`)}
+                      {m.referrals.deliveries.referralTo({
+                        agency: `${job.referral.agency.code} — ${job.referral.agency.name}`,
+                      })}
                     </Link>
                   ) : (
-                    topicLabel(job.topic)
+                    topicLabel(m, job.topic)
                   ),
               },
-              { key: "attempts", header: c.attempts, align: "end", render: (job) => job.attempts },
+              {
+                key: "attempts",
+                header: m.referrals.deliveries.columns.attempts(),
+                align: "end",
+                render: (job) => job.attempts,
+              },
               {
                 key: "error",
-                header: c.lastError,
+                header: m.referrals.deliveries.columns.lastError(),
                 render: (job) =>
                   job.lastError ? (
                     <span className="iw-mono">{job.lastError}</span>
                   ) : (
-                    <span className="iw-muted">{d.noError}</span>
+                    <span className="iw-muted">{m.referrals.deliveries.noError()}</span>
                   ),
               },
               {
                 key: "created",
-                header: c.created,
+                header: m.referrals.deliveries.columns.created(),
                 render: (job) => <WhenCell at={job.createdAt} />,
               },
-              { key: "dead", header: c.dead, render: (job) => <WhenCell at={job.deadAt} /> },
+              {
+                key: "dead",
+                header: m.referrals.deliveries.columns.dead(),
+                render: (job) => <WhenCell at={job.deadAt} />,
+              },
               {
                 key: "actions",
-                header: <VisuallyHidden>{d.redeliver}</VisuallyHidden>,
+                header: <VisuallyHidden>{m.referrals.deliveries.redeliver()}</VisuallyHidden>,
                 render: (job) => (
                   <Button
                     variant="secondary"
                     size="small"
-                    aria-label={d.redeliverLabel(job.id)}
+                    aria-label={m.referrals.deliveries.redeliverLabel({ id: job.id })}
                     isLoading={busyJob === job.id}
                     disabled={busyJob !== null && busyJob !== job.id}
                     onClick={() => redeliver.mutate({ jobId: job.id })}
                   >
-                    {d.redeliver}
+                    {m.referrals.deliveries.redeliver()}
                   </Button>
                 ),
               },
@@ -192,10 +229,12 @@ function DeadLetters() {
             page={page}
             pageCount={Math.max(1, Math.ceil(dead.data.total / PAGE_SIZE))}
             onPageChange={setPage}
-            label={d.pagination}
-            previousLabel={d.previous}
-            nextLabel={d.next}
-            formatStatus={d.pageStatus}
+            label={m.referrals.deliveries.pagination()}
+            previousLabel={m.referrals.deliveries.previous()}
+            nextLabel={m.referrals.deliveries.next()}
+            formatStatus={(page, pageCount) =>
+              m.referrals.deliveries.pageStatus({ page, pages: pageCount })
+            }
           />
         </div>
       )}

@@ -4,14 +4,15 @@ import { Button } from "@trace/ui/button";
 import { Field, Select, TextInput } from "@trace/ui/field";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { t } from "../../i18n";
+import { messageFor, useMessages, type Messages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 
 // A duplicate names one original per tip: that is done on the tip's own page, not in bulk.
-const BULK_OUTCOMES = TRIAGE_OUTCOMES.filter((o) => o !== "duplicate").map((o) => ({
-  value: o,
-  label: t.triage.outcomes[o],
-}));
+const bulkOutcomes = (m: Messages) =>
+  TRIAGE_OUTCOMES.filter((o) => o !== "duplicate").map((o) => ({
+    value: o,
+    label: m.triage.outcomes[o](),
+  }));
 
 /** One outcome for every selected tip; the server applies the rule tip by tip and reports each. */
 export function BulkTriageForm({
@@ -21,10 +22,10 @@ export function BulkTriageForm({
   selected: readonly string[];
   onDone: () => void;
 }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
-  const b = t.triage.inbox;
   const [outcome, setOutcome] = useState<string>("not_useful");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -40,7 +41,7 @@ export function BulkTriageForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (selected.length === 0) {
-      setError(b.bulkNoneSelected);
+      setError(m.triage.inbox.bulkNoneSelected());
       return;
     }
     setError(undefined);
@@ -56,21 +57,21 @@ export function BulkTriageForm({
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={headingId} className="iw-bulk">
       <h2 id={headingId} className="iw-filters__heading">
-        {b.bulkHeading}
+        {m.triage.inbox.bulkHeading()}
       </h2>
-      <p role="status">{b.bulkSelected(selected.length)}</p>
+      <p role="status">{m.triage.inbox.bulkSelected({ n: selected.length })}</p>
       <div className="iw-filters__grid">
-        <Field label={b.bulkOutcome} error={error}>
+        <Field label={m.triage.inbox.bulkOutcome()} error={error}>
           {(props) => (
             <Select
               {...props}
-              options={BULK_OUTCOMES}
+              options={bulkOutcomes(m)}
               value={outcome}
               onChange={(e) => setOutcome(e.currentTarget.value)}
             />
           )}
         </Field>
-        <Field label={b.bulkNote}>
+        <Field label={m.triage.inbox.bulkNote()}>
           {(props) => (
             <TextInput {...props} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           )}
@@ -78,18 +79,20 @@ export function BulkTriageForm({
       </div>
       <div className="iw-filters__actions">
         <Button type="submit" isLoading={run.isPending}>
-          {b.bulkSubmit}
+          {m.triage.inbox.bulkSubmit()}
         </Button>
       </div>
       {run.isSuccess && (
         <Alert tone={failed.length > 0 ? "warning" : "success"} live>
-          <p>{b.bulkDone(results.length - failed.length, failed.length)}</p>
+          <p>
+            {m.triage.inbox.bulkDone({ ok: results.length - failed.length, failed: failed.length })}
+          </p>
           {failed.length > 0 && (
             <ul>
               {failed.map((f) => (
                 <li key={f.id}>
                   <span className="iw-mono">{f.id}</span>:{" "}
-                  {!f.ok && (t.triage.errors[f.error] ?? t.triage.errors.generic)}
+                  {!f.ok && (messageFor(m.triage.errors, f.error) ?? m.triage.errors.generic)()}
                 </li>
               ))}
             </ul>
@@ -98,7 +101,7 @@ export function BulkTriageForm({
       )}
       {run.isError && (
         <Alert tone="danger" live>
-          <p>{t.triage.errors.generic}</p>
+          <p>{m.triage.errors.generic()}</p>
         </Alert>
       )}
     </form>

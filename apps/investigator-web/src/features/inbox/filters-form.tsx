@@ -2,7 +2,7 @@ import { TIP_SORTS, TRIAGE_STATUSES } from "@trace/domain";
 import { Button } from "@trace/ui/button";
 import { Field, Select, TextInput } from "@trace/ui/field";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat, type Messages } from "../../i18n";
 import {
   draftFromQuery,
   EMPTY_INBOX_QUERY,
@@ -12,11 +12,15 @@ import {
 } from "./inbox-search";
 import { FILTER_LANGUAGES } from "./languages";
 
-const STATUS_OPTIONS = TRIAGE_STATUSES.map((s) => ({ value: s, label: t.labels.triageStatus[s] }));
-const SORT_OPTIONS = TIP_SORTS.map((s) => ({ value: s, label: t.labels.sort[s] }))
-  // Priority first: it is the default and the order triage works in.
-  .sort((a, b) => Number(b.value === "priority") - Number(a.value === "priority"));
-const COUNTRY_OPTIONS = format.countryOptions();
+const statusOptions = (m: Messages) =>
+  TRIAGE_STATUSES.map((s) => ({
+    value: s,
+    label: m.labels.triageStatus[s](),
+  }));
+const sortOptions = (m: Messages) =>
+  TIP_SORTS.map((s) => ({ value: s, label: m.labels.sort[s]() }))
+    // Priority first: it is the default and the order triage works in.
+    .sort((a, b) => Number(b.value === "priority") - Number(a.value === "priority"));
 
 interface FiltersFormProps {
   query: InboxQuery;
@@ -28,6 +32,9 @@ interface FiltersFormProps {
  * table reloads. The draft follows the URL when it changes by other means (back button, link).
  */
 export function FiltersForm({ query, onApply }: FiltersFormProps) {
+  const m = useMessages();
+  const format = useFormat();
+  const countryOptions = useMemo(() => format.countryOptions(), [format]);
   const headingId = useId();
   const objectRefInput = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(() => draftFromQuery(query));
@@ -44,7 +51,7 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
     const codes: string[] = [...FILTER_LANGUAGES];
     if (query.language && !codes.includes(query.language)) codes.push(query.language);
     return format.languageOptions(codes);
-  }, [query.language]);
+  }, [format, query.language]);
 
   const set = (key: keyof InboxFilterDraft) => (value: string) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -53,7 +60,7 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
     event.preventDefault();
     const result = queryFromDraft(draft);
     if (!result.ok) {
-      setObjectRefError(t.inbox.objectRefInvalid);
+      setObjectRefError(m.inbox.objectRefInvalid());
       objectRefInput.current?.focus();
       return;
     }
@@ -71,22 +78,22 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
   return (
     <form aria-labelledby={headingId} noValidate onSubmit={onSubmit} className="iw-filters">
       <h2 id={headingId} className="iw-filters__heading">
-        {t.inbox.filters}
+        {m.inbox.filters()}
       </h2>
       <div className="iw-filters__grid">
-        <Field label={t.inbox.status}>
+        <Field label={m.inbox.status()}>
           {(props) => (
             <Select
               {...props}
               name="status"
-              options={STATUS_OPTIONS}
-              placeholder={t.inbox.all}
+              options={statusOptions(m)}
+              placeholder={m.inbox.all()}
               value={draft.triageStatus}
               onChange={(e) => set("triageStatus")(e.currentTarget.value)}
             />
           )}
         </Field>
-        <Field label={t.inbox.objectRef} hint={t.inbox.objectRefHint} error={objectRefError}>
+        <Field label={m.inbox.objectRef()} hint={m.inbox.objectRefHint()} error={objectRefError}>
           {(props) => (
             <TextInput
               {...props}
@@ -100,36 +107,36 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
             />
           )}
         </Field>
-        <Field label={t.inbox.country}>
+        <Field label={m.inbox.country()}>
           {(props) => (
             <Select
               {...props}
               name="country"
-              options={COUNTRY_OPTIONS}
-              placeholder={t.inbox.all}
+              options={countryOptions}
+              placeholder={m.inbox.all()}
               value={draft.country}
               onChange={(e) => set("country")(e.currentTarget.value)}
             />
           )}
         </Field>
-        <Field label={t.inbox.language}>
+        <Field label={m.inbox.language()}>
           {(props) => (
             <Select
               {...props}
               name="language"
               options={languageOptions}
-              placeholder={t.inbox.all}
+              placeholder={m.inbox.all()}
               value={draft.language}
               onChange={(e) => set("language")(e.currentTarget.value)}
             />
           )}
         </Field>
-        <Field label={t.inbox.sortBy}>
+        <Field label={m.inbox.sortBy()}>
           {(props) => (
             <Select
               {...props}
               name="sort"
-              options={SORT_OPTIONS}
+              options={sortOptions(m)}
               value={draft.sort}
               onChange={(e) => set("sort")(e.currentTarget.value)}
             />
@@ -137,9 +144,9 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
         </Field>
       </div>
       <div className="iw-filters__actions">
-        <Button type="submit">{t.inbox.apply}</Button>
+        <Button type="submit">{m.inbox.apply()}</Button>
         <Button variant="secondary" onClick={onClear}>
-          {t.inbox.clear}
+          {m.inbox.clear()}
         </Button>
       </div>
     </form>

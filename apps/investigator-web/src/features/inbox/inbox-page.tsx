@@ -3,18 +3,19 @@ import { Alert } from "@trace/ui/alert";
 import { Container } from "@trace/ui/page-layout";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { Inbox } from "./inbox";
 
 export function InboxPage({ user }: { user: StaffUser }) {
-  useDocumentTitle(t.inbox.title);
+  const m = useMessages();
+  useDocumentTitle(m.inbox.title());
   return (
     <Container size="wide">
-      <PageHeading>{t.inbox.title}</PageHeading>
+      <PageHeading>{m.inbox.title()}</PageHeading>
       {can(user.role, "tip.read") ? (
         <Inbox canTriage={can(user.role, "tip.triage")} />
       ) : (
-        <Alert tone="warning" title={t.forbidden.tips} />
+        <Alert tone="warning" title={m.forbidden.tips()} />
       )}
     </Container>
   );

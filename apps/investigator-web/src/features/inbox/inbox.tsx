@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { FiltersForm } from "./filters-form";
@@ -22,6 +22,7 @@ import { QueueNav } from "./queue-nav";
 
 /** Filters, results and pages; everything it shows follows from the URL's query string. */
 export function Inbox({ canTriage }: { canTriage: boolean }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -51,12 +52,12 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
       <QueueNav query={query} />
       <FiltersForm query={query} onApply={go} />
       {list.isPending ? (
-        <Spinner label={t.inbox.loading} isLabelVisible />
+        <Spinner label={m.inbox.loading()} isLabelVisible />
       ) : list.isError && errorCode(list.error) === "FORBIDDEN" ? (
-        <Alert tone="warning" title={t.forbidden.tips} />
+        <Alert tone="warning" title={m.forbidden.tips()} />
       ) : list.isError ? (
         <ErrorAlert
-          title={t.inbox.loadError}
+          title={m.inbox.loadError()}
           error={list.error}
           onRetry={() => void list.refetch()}
         />
@@ -64,9 +65,9 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <div className="iw-results__bar">
             <p className="iw-results__count" role="status">
-              {t.inbox.tipCount(list.data.total)}
+              {m.inbox.tipCount({ n: list.data.total })}
             </p>
-            {list.isPlaceholderData && <Spinner label={t.inbox.loading} />}
+            {list.isPlaceholderData && <Spinner label={m.inbox.loading()} />}
           </div>
           <TipsTable
             tips={list.data.items}
@@ -83,10 +84,10 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
             page={query.page}
             pageCount={pageCount(list.data.total)}
             onPageChange={(page) => go({ ...query, page })}
-            label={t.inbox.pagination}
-            previousLabel={t.inbox.previous}
-            nextLabel={t.inbox.next}
-            formatStatus={t.inbox.pageStatus}
+            label={m.inbox.pagination()}
+            previousLabel={m.inbox.previous()}
+            nextLabel={m.inbox.next()}
+            formatStatus={(page, pageCount) => m.inbox.pageStatus({ page, pageCount })}
           />
         </div>
       )}

@@ -1,13 +1,13 @@
 import { TIP_QUEUES } from "@trace/domain";
 import { Link } from "wouter";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { inboxHref, withQueue, type InboxQuery } from "./inbox-search";
 
 /** Ready-made views of the inbox; the current filters and sort carry over. */
 export function QueueNav({ query }: { query: InboxQuery }) {
-  const q = t.triage.queues;
+  const m = useMessages();
   return (
-    <nav aria-label={q.label} className="iw-queues">
+    <nav aria-label={m.triage.queues.label()} className="iw-queues">
       <ul>
         {TIP_QUEUES.map((queue) => (
           <li key={queue}>
@@ -15,7 +15,7 @@ export function QueueNav({ query }: { query: InboxQuery }) {
               href={inboxHref(withQueue(query, queue))}
               aria-current={query.queue === queue ? "page" : undefined}
             >
-              {q[queue]}
+              {m.triage.queues[queue]()}
             </Link>
           </li>
         ))}

@@ -3,7 +3,8 @@ import { VisuallyHidden } from "@trace/ui/visually-hidden";
 import { DataTable, type DataTableColumn } from "@trace/ui/data-table";
 import { Link } from "wouter";
 import { PriorityBadge, TriageBadge } from "../../components/tip-badges";
-import { format, t } from "../../i18n";
+import { useFormat, useMessages, type Messages } from "../../i18n";
+import type { Formatters } from "../../lib/format";
 import type { TipListRow } from "../../lib/trpc";
 import { formatInboxSearch, type InboxQuery } from "./inbox-search";
 import type { InboxLinkState } from "../tip-detail/inbox-link-state";
@@ -13,23 +14,28 @@ export interface Selection {
   toggle: (id: string) => void;
 }
 
-function excerptOf(tip: TipListRow): string {
-  return tip.excerpt.trim() === "" ? t.inbox.tipWithoutText : tip.excerpt;
+function excerptOf(m: Messages, tip: TipListRow): string {
+  return tip.excerpt.trim() === "" ? m.inbox.tipWithoutText() : tip.excerpt;
 }
 
-function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipListRow>[] {
+function columns(
+  m: Messages,
+  format: Formatters,
+  query: InboxQuery,
+  selection?: Selection,
+): DataTableColumn<TipListRow>[] {
   // The detail page's "Back to the inbox" returns to this very view (filters and page).
   const state: InboxLinkState = { inboxSearch: formatInboxSearch(query) };
   const select: DataTableColumn<TipListRow>[] = selection
     ? [
         {
           key: "select",
-          header: <VisuallyHidden>{t.triage.inbox.bulkHeading}</VisuallyHidden>,
+          header: <VisuallyHidden>{m.triage.inbox.bulkHeading()}</VisuallyHidden>,
           render: (tip) => (
             <input
               type="checkbox"
               className="iw-select"
-              aria-label={t.triage.inbox.select(excerptOf(tip))}
+              aria-label={m.triage.inbox.select({ excerpt: excerptOf(m, tip) })}
               checked={selection.selected.has(tip.id)}
               onChange={() => selection.toggle(tip.id)}
             />
@@ -41,19 +47,19 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
     ...select,
     {
       key: "excerpt",
-      header: t.inbox.columns.excerpt,
+      header: m.inbox.columns.excerpt(),
       isRowHeader: true,
       // First: the words of the tip are what staff scan for.
       // The link's whole name is the excerpt, verbatim: staff (and tests) find a tip by its words.
       render: (tip) => (
         <Link href={`/tips/${tip.id}`} state={state} className="iw-excerpt">
-          {excerptOf(tip)}
+          {excerptOf(m, tip)}
         </Link>
       ),
     },
     {
       key: "received",
-      header: t.inbox.columns.received,
+      header: m.inbox.columns.received(),
       render: (tip) => (
         <time dateTime={tip.receivedAt} className="iw-nowrap">
           {format.dateTime(tip.receivedAt)}
@@ -62,23 +68,24 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
     },
     {
       key: "priority",
-      header: t.inbox.columns.priority,
+      header: m.inbox.columns.priority(),
       render: (tip) => (
         <span className="iw-badges">
           <PriorityBadge priority={tip.priority} />
-          {tip.concernsOtherAbuse && <Badge tone="danger">{t.inbox.otherAbuse}</Badge>}
+          {tip.concernsOtherAbuse && <Badge tone="danger">{m.inbox.otherAbuse()}</Badge>}
+          {tip.trust === "low" && <Badge tone="warning">{m.inbox.lowTrust()}</Badge>}
         </span>
       ),
     },
     {
       key: "status",
-      header: t.inbox.columns.status,
+      header: m.inbox.columns.status(),
       render: (tip) => (
         <span className="iw-badges">
           <TriageBadge status={tip.triageStatus} />
           {tip.assigneeName && (
             <span className="iw-cell-secondary">
-              {t.triage.inbox.assignee}: {tip.assigneeName}
+              {m.triage.inbox.assignee()}: {tip.assigneeName}
             </span>
           )}
         </span>
@@ -86,15 +93,15 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
     },
     {
       key: "replies",
-      header: t.triage.inbox.unreadColumn,
+      header: m.triage.inbox.unreadColumn(),
       render: (tip) =>
         tip.unreadReplies > 0 ? (
-          <Badge tone="info">{t.triage.inbox.unread(tip.unreadReplies)}</Badge>
+          <Badge tone="info">{m.triage.inbox.unread({ n: tip.unreadReplies })}</Badge>
         ) : null,
     },
     {
       key: "object",
-      header: t.inbox.columns.object,
+      header: m.inbox.columns.object(),
       render: (tip) =>
         tip.objectRef ? (
           <>
@@ -102,22 +109,22 @@ function columns(query: InboxQuery, selection?: Selection): DataTableColumn<TipL
             {tip.objectTitle && <span className="iw-cell-secondary">{tip.objectTitle}</span>}
           </>
         ) : (
-          <span className="iw-muted">{t.inbox.generalTip}</span>
+          <span className="iw-muted">{m.inbox.generalTip()}</span>
         ),
     },
     {
       key: "country",
-      header: t.inbox.columns.country,
+      header: m.inbox.columns.country(),
       render: (tip) =>
         tip.country ? (
           format.countryName(tip.country)
         ) : (
-          <span className="iw-muted">{t.app.notGiven}</span>
+          <span className="iw-muted">{m.app.notGiven()}</span>
         ),
     },
     {
       key: "language",
-      header: t.inbox.columns.language,
+      header: m.inbox.columns.language(),
       render: (tip) => format.languageName(tip.language),
     },
   ];
@@ -132,13 +139,15 @@ export function TipsTable({
   query: InboxQuery;
   selection?: Selection;
 }) {
+  const m = useMessages();
+  const format = useFormat();
   return (
     <DataTable
-      caption={t.inbox.tableCaption}
-      columns={columns(query, selection)}
+      caption={m.inbox.tableCaption()}
+      columns={columns(m, format, query, selection)}
       rows={tips}
       getRowKey={(tip) => tip.id}
-      emptyMessage={t.inbox.empty}
+      emptyMessage={m.inbox.empty()}
       className="iw-tips-table"
     />
   );

@@ -7,7 +7,7 @@ import { Spinner } from "@trace/ui/spinner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import type { ImageUploadResult } from "@trace/domain";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { UploadError, uploadWithProgress } from "@trace/ui/upload";
 import type { StaffObjectView } from "./object-detail-page";
@@ -28,7 +28,7 @@ function imageSources(image: StaffImage): { src: string; srcSet?: string } {
 }
 
 export function ImagesSection({ object, canEdit }: { object: StaffObjectView; canEdit: boolean }) {
-  const i = t.objects.images;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isProcessing = object.images.some((image) => image.status === "pending");
@@ -57,9 +57,9 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
   const error = reorder.error ?? remove.error;
 
   return (
-    <Card as="section" heading={i.heading} headingLevel={2}>
+    <Card as="section" heading={m.objects.images.heading()} headingLevel={2}>
       {object.images.length === 0 ? (
-        <p className="iw-muted">{i.none}</p>
+        <p className="iw-muted">{m.objects.images.none()}</p>
       ) : (
         <ol className="iw-image-list">
           {object.images.map((image, index) => (
@@ -68,7 +68,7 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
               <img
                 {...imageSources(image)}
                 sizes="12rem"
-                alt={i.imageAlt(index + 1, image.alt.en)}
+                alt={m.objects.images.imageAlt({ n: index + 1, alt: image.alt.en })}
                 width={image.width}
                 height={image.height}
                 loading="lazy"
@@ -82,7 +82,7 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
                     disabled={index === 0 || reorder.isPending}
                     onClick={() => move(index, index - 1)}
                   >
-                    {i.moveUp(index + 1)}
+                    {m.objects.images.moveUp({ n: index + 1 })}
                   </Button>
                   <Button
                     variant="secondary"
@@ -90,7 +90,7 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
                     disabled={index === ids.length - 1 || reorder.isPending}
                     onClick={() => move(index, index + 1)}
                   >
-                    {i.moveDown(index + 1)}
+                    {m.objects.images.moveDown({ n: index + 1 })}
                   </Button>
                   <Button
                     variant="danger"
@@ -98,7 +98,7 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
                     isLoading={remove.isPending && remove.variables?.imageId === image.id}
                     onClick={() => remove.mutate({ id: object.id, imageId: image.id })}
                   >
-                    {i.remove(index + 1)}
+                    {m.objects.images.remove({ n: index + 1 })}
                   </Button>
                 </div>
               )}
@@ -113,21 +113,22 @@ export function ImagesSection({ object, canEdit }: { object: StaffObjectView; ca
 }
 
 function ImageStatus({ image }: { image: StaffImage }) {
-  const i = t.objects.images;
-  if (image.status === "pending") return <Spinner label={i.processing} isLabelVisible />;
+  const m = useMessages();
+  if (image.status === "pending")
+    return <Spinner label={m.objects.images.processing()} isLabelVisible />;
   if (image.status === "failed")
-    return <p className="iw-image-list__failed">{i.processingFailed}</p>;
+    return <p className="iw-image-list__failed">{m.objects.images.processingFailed()}</p>;
   const widths = new Set(image.variants.map((v) => v.width)).size;
-  return <p className="iw-muted">{i.processed(widths)}</p>;
+  return <p className="iw-muted">{m.objects.images.processed({ sizes: widths })}</p>;
 }
 
 /** The API's message for a refused upload (it says what to do), or a generic one. */
-function uploadErrorMessage(error: unknown): string {
-  return (error instanceof UploadError && error.serverMessage) || t.objects.images.uploadFailed;
+function uploadErrorMessage(m: Messages, error: unknown): string {
+  return (error instanceof UploadError && error.serverMessage) || m.objects.images.uploadFailed();
 }
 
 function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: () => void }) {
-  const i = t.objects.images;
+  const m = useMessages();
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
@@ -184,7 +185,11 @@ function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: ()
         onDragLeave={() => setDragOver(false)}
         onDrop={onDrop}
       >
-        <Field label={i.add} hint={i.addHint} error={missingFile ? i.chooseFile : undefined}>
+        <Field
+          label={m.objects.images.add()}
+          hint={m.objects.images.addHint()}
+          error={missingFile ? m.objects.images.chooseFile() : undefined}
+        >
           {(props) => (
             <input
               {...props}
@@ -197,10 +202,10 @@ function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: ()
           )}
         </Field>
         <p className="iw-muted" aria-live="polite">
-          {file ? i.selected(file.name) : i.dropHere}
+          {file ? m.objects.images.selected({ name: file.name }) : m.objects.images.dropHere()}
         </p>
       </div>
-      <Field label={i.alt}>
+      <Field label={m.objects.images.alt()}>
         {(props) => (
           <TextInput
             {...props}
@@ -212,15 +217,15 @@ function UploadForm({ objectId, onUploaded }: { objectId: string; onUploaded: ()
       </Field>
       {upload.isPending && (
         <ProgressBar
-          label={i.uploading}
+          label={m.objects.images.uploading()}
           value={progress}
-          valueText={i.percent(Math.floor(progress * 100))}
+          valueText={m.objects.images.percent({ value: Math.floor(progress * 100) })}
         />
       )}
-      {upload.isError && <Alert tone="danger" title={uploadErrorMessage(upload.error)} />}
-      {upload.isSuccess && <p role="status">{i.uploaded}</p>}
+      {upload.isError && <Alert tone="danger" title={uploadErrorMessage(m, upload.error)} />}
+      {upload.isSuccess && <p role="status">{m.objects.images.uploaded()}</p>}
       <Button type="submit" variant="secondary" isLoading={upload.isPending}>
-        {i.upload}
+        {m.objects.images.upload()}
       </Button>
     </form>
   );

@@ -5,13 +5,13 @@ import { Field, TextArea, TextInput } from "@trace/ui/field";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import type { StaffObjectView } from "./object-detail-page";
 
 /** The publication steps this user may take on this object now; the API decides again. */
 export function LifecycleSection({ object, user }: { object: StaffObjectView; user: StaffUser }) {
-  const l = t.objects.lifecycle;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const onSuccess = (data: StaffObjectView) => {
@@ -33,7 +33,7 @@ export function LifecycleSection({ object, user }: { object: StaffObjectView; us
         isLoading={submit.isPending}
         onClick={() => submit.mutate({ id: object.id })}
       >
-        {l.submit}
+        {m.objects.lifecycle.submit()}
       </Button>
     ),
     status === "in_review" && canEdit && (
@@ -43,7 +43,7 @@ export function LifecycleSection({ object, user }: { object: StaffObjectView; us
         isLoading={back.isPending}
         onClick={() => back.mutate({ id: object.id })}
       >
-        {l.returnToDraft}
+        {m.objects.lifecycle.returnToDraft()}
       </Button>
     ),
     status === "published" && can(user.role, "object.resolve") && (
@@ -52,7 +52,7 @@ export function LifecycleSection({ object, user }: { object: StaffObjectView; us
         isLoading={found.isPending}
         onClick={() => found.mutate({ id: object.id })}
       >
-        {l.markOriginFound}
+        {m.objects.lifecycle.markOriginFound()}
       </Button>
     ),
   ].filter(Boolean);
@@ -61,15 +61,17 @@ export function LifecycleSection({ object, user }: { object: StaffObjectView; us
 
   return (
     <>
-      <Card as="section" heading={l.heading} headingLevel={2}>
+      <Card as="section" heading={m.objects.lifecycle.heading()} headingLevel={2}>
         {steps.length > 0 && <div className="iw-actions">{steps}</div>}
         {showApprove &&
           (isAuthor ? (
-            <p className="iw-note">{l.ownObject}</p>
+            <p className="iw-note">{m.objects.lifecycle.ownObject()}</p>
           ) : (
             <ApproveForm object={object} onSuccess={onSuccess} />
           ))}
-        {steps.length === 0 && !showApprove && <p className="iw-muted">{l.nothingToDo}</p>}
+        {steps.length === 0 && !showApprove && (
+          <p className="iw-muted">{m.objects.lifecycle.nothingToDo()}</p>
+        )}
         {error && <ErrorAlert title={error.message} error={error} />}
       </Card>
       {showWithdraw && <WithdrawForm object={object} onSuccess={onSuccess} />}
@@ -84,7 +86,7 @@ function ApproveForm({
   object: StaffObjectView;
   onSuccess: (data: StaffObjectView) => void;
 }) {
-  const l = t.objects.lifecycle;
+  const m = useMessages();
   const trpc = useTRPC();
   const approve = useMutation(trpc.objects.approve.mutationOptions({ onSuccess }));
   const [when, setWhen] = useState<"now" | "later">("now");
@@ -107,7 +109,7 @@ function ApproveForm({
   return (
     <form onSubmit={submit} noValidate className="iw-form">
       <fieldset>
-        <legend>{l.when}</legend>
+        <legend>{m.objects.lifecycle.when()}</legend>
         <label>
           <input
             type="radio"
@@ -115,7 +117,7 @@ function ApproveForm({
             checked={when === "now"}
             onChange={() => setWhen("now")}
           />{" "}
-          {l.publishNow}
+          {m.objects.lifecycle.publishNow()}
         </label>
         <label>
           <input
@@ -124,11 +126,15 @@ function ApproveForm({
             checked={when === "later"}
             onChange={() => setWhen("later")}
           />{" "}
-          {l.publishLater}
+          {m.objects.lifecycle.publishLater()}
         </label>
       </fieldset>
       {when === "later" && (
-        <Field label={l.publishAt} error={missing ? l.publishAtRequired : undefined} isRequired>
+        <Field
+          label={m.objects.lifecycle.publishAt()}
+          error={missing ? m.objects.lifecycle.publishAtRequired() : undefined}
+          isRequired
+        >
           {(props) => (
             <TextInput
               {...props}
@@ -141,7 +147,7 @@ function ApproveForm({
       )}
       {approve.isError && <ErrorAlert title={approve.error.message} error={approve.error} />}
       <Button type="submit" isLoading={approve.isPending}>
-        {l.approve}
+        {m.objects.lifecycle.approve()}
       </Button>
     </form>
   );
@@ -154,7 +160,7 @@ function WithdrawForm({
   object: StaffObjectView;
   onSuccess: (data: StaffObjectView) => void;
 }) {
-  const l = t.objects.lifecycle;
+  const m = useMessages();
   const trpc = useTRPC();
   const withdraw = useMutation(trpc.objects.withdraw.mutationOptions({ onSuccess }));
   const [reason, setReason] = useState("");
@@ -166,13 +172,13 @@ function WithdrawForm({
     if (trimmed) withdraw.mutate({ id: object.id, reason: trimmed });
   };
   return (
-    <Card as="section" heading={l.withdrawHeading} headingLevel={2}>
+    <Card as="section" heading={m.objects.lifecycle.withdrawHeading()} headingLevel={2}>
       <form onSubmit={submit} noValidate className="iw-form">
         <Field
-          label={l.reason}
-          hint={l.withdrawHint}
+          label={m.objects.lifecycle.reason()}
+          hint={m.objects.lifecycle.withdrawHint()}
           isRequired
-          error={missing ? l.reasonRequired : undefined}
+          error={missing ? m.objects.lifecycle.reasonRequired() : undefined}
         >
           {(props) => (
             <TextArea
@@ -186,7 +192,7 @@ function WithdrawForm({
         </Field>
         {withdraw.isError && <ErrorAlert title={withdraw.error.message} error={withdraw.error} />}
         <Button type="submit" variant="danger" isLoading={withdraw.isPending}>
-          {l.withdraw}
+          {m.objects.lifecycle.withdraw()}
         </Button>
       </form>
     </Card>

@@ -5,13 +5,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ObjectForm } from "./object-form";
 
 /** A new draft; its images are added on the object's page once it exists. */
 export function NewObjectPage({ user }: { user: StaffUser }) {
-  useDocumentTitle(t.objects.form.newHeading);
+  const m = useMessages();
+  useDocumentTitle(m.objects.form.newHeading());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -29,19 +30,19 @@ export function NewObjectPage({ user }: { user: StaffUser }) {
       <p className="iw-back">
         <Link href="/objects">
           <span aria-hidden="true">← </span>
-          {t.objects.detail.backToList}
+          {m.objects.detail.backToList()}
         </Link>
       </p>
-      <PageHeading>{t.objects.form.newHeading}</PageHeading>
+      <PageHeading>{m.objects.form.newHeading()}</PageHeading>
       {can(user.role, "object.edit") ? (
         <ObjectForm
-          submitLabel={t.objects.form.create}
+          submitLabel={m.objects.form.create()}
           isPending={create.isPending}
           error={create.error}
           onSubmit={(content) => create.mutate(content)}
         />
       ) : (
-        <Alert tone="warning" title={t.objects.forbidden} />
+        <Alert tone="warning" title={m.objects.forbidden()} />
       )}
     </Container>
   );

@@ -9,7 +9,7 @@ import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 import { ImagesSection } from "./images-section";
@@ -20,6 +20,7 @@ import { ObjectSimilarityPanel, SimilarityNotice } from "../similarity/object-si
 export type StaffObjectView = StaffOutputs["objects"]["byId"];
 
 export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const isId = IdSchema.safeParse(id).success;
   const canRead = can(user.role, "object.read");
@@ -27,18 +28,23 @@ export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) 
     ...trpc.objects.byId.queryOptions({ id }),
     enabled: isId && canRead,
   });
-  useDocumentTitle(object.data?.title.en ?? t.objects.title);
-  const d = t.objects.detail;
+  useDocumentTitle(object.data?.title.en ?? m.objects.title());
   const code = errorCode(object.error);
 
   let body;
-  if (!canRead || code === "FORBIDDEN") body = <Alert tone="warning" title={t.objects.forbidden} />;
-  else if (!isId || code === "NOT_FOUND") body = <Alert tone="warning" title={d.notFound} />;
+  if (!canRead || code === "FORBIDDEN")
+    body = <Alert tone="warning" title={m.objects.forbidden()} />;
+  else if (!isId || code === "NOT_FOUND")
+    body = <Alert tone="warning" title={m.objects.detail.notFound()} />;
   else if (object.isError)
     body = (
-      <ErrorAlert title={d.loadError} error={object.error} onRetry={() => void object.refetch()} />
+      <ErrorAlert
+        title={m.objects.detail.loadError()}
+        error={object.error}
+        onRetry={() => void object.refetch()}
+      />
     );
-  else if (object.isPending) body = <Spinner label={d.loading} isLabelVisible />;
+  else if (object.isPending) body = <Spinner label={m.objects.detail.loading()} isLabelVisible />;
   else body = <ObjectView object={object.data} user={user} />;
 
   return (
@@ -46,13 +52,13 @@ export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) 
       <p className="iw-back">
         <Link href="/objects">
           <span aria-hidden="true">← </span>
-          {d.backToList}
+          {m.objects.detail.backToList()}
         </Link>
       </p>
       {object.data ? (
         <PageHeading>{object.data.title.en}</PageHeading>
       ) : (
-        <PageHeading>{t.objects.title}</PageHeading>
+        <PageHeading>{m.objects.title()}</PageHeading>
       )}
       {body}
     </Container>
@@ -60,70 +66,71 @@ export function ObjectDetailPage({ id, user }: { id: string; user: StaffUser }) 
 }
 
 function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser }) {
-  const d = t.objects.detail;
+  const m = useMessages();
+  const format = useFormat();
   const isDraft = object.status === "draft";
   const canEdit = can(user.role, "object.edit");
   return (
     <div className="iw-detail-grid">
       <div className="iw-detail-grid__main">
         {object.images.length > 0 && <SimilarityNotice objectId={object.id} />}
-        <Card as="section" heading={d.facts} headingLevel={2}>
+        <Card as="section" heading={m.objects.detail.facts()} headingLevel={2}>
           <dl className="iw-dl">
             <div>
-              <dt>{d.status}</dt>
+              <dt>{m.objects.detail.status()}</dt>
               <dd>
-                <Badge>{t.labels.objectStatus[object.status]}</Badge>
+                <Badge>{m.labels.objectStatus[object.status]()}</Badge>
               </dd>
             </div>
             <div>
-              <dt>{d.ref}</dt>
+              <dt>{m.objects.detail.ref()}</dt>
               <dd className="iw-mono">{object.ref}</dd>
             </div>
             <div>
-              <dt>{d.category}</dt>
-              <dd>{t.labels.objectCategory[object.category]}</dd>
+              <dt>{m.objects.detail.category()}</dt>
+              <dd>{m.labels.objectCategory[object.category]()}</dd>
             </div>
             <div>
-              <dt>{d.series}</dt>
+              <dt>{m.objects.detail.series()}</dt>
               <dd>
                 <span className="iw-mono">{object.series.code}</span> — {object.series.title}
               </dd>
             </div>
             <div>
-              <dt>{d.question}</dt>
+              <dt>{m.objects.detail.question()}</dt>
               <dd>{object.question.en}</dd>
             </div>
             {object.regionHint && (
               <div>
-                <dt>{d.regionHint}</dt>
+                <dt>{m.objects.detail.regionHint()}</dt>
                 <dd>{object.regionHint.en}</dd>
               </div>
             )}
             <div>
-              <dt>{d.author}</dt>
+              <dt>{m.objects.detail.author()}</dt>
               <dd>{object.author.displayName}</dd>
             </div>
             {object.approvedBy && (
               <div>
-                <dt>{d.approvedBy}</dt>
+                <dt>{m.objects.detail.approvedBy()}</dt>
                 <dd>{object.approvedBy.displayName}</dd>
               </div>
             )}
             {object.publishAt && object.status === "approved" && (
               <div>
-                <dt>{d.publishAt}</dt>
+                <dt>{m.objects.detail.publishAt()}</dt>
                 <dd>{format.dateTime(object.publishAt)}</dd>
               </div>
             )}
             {object.publishedAt && (
               <div>
-                <dt>{d.publishedAt}</dt>
+                <dt>{m.objects.detail.publishedAt()}</dt>
                 <dd>{format.dateTime(object.publishedAt)}</dd>
               </div>
             )}
             {object.withdrawnReason && (
               <div>
-                <dt>{d.withdrawnReason}</dt>
+                <dt>{m.objects.detail.withdrawnReason()}</dt>
                 <dd>{object.withdrawnReason}</dd>
               </div>
             )}
@@ -139,7 +146,7 @@ function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser
         {isDraft && canEdit ? (
           <EditSection object={object} />
         ) : (
-          canEdit && <p className="iw-muted">{t.objects.form.onlyDraft}</p>
+          canEdit && <p className="iw-muted">{m.objects.form.onlyDraft()}</p>
         )}
       </div>
       <div className="iw-detail-grid__side">
@@ -150,6 +157,7 @@ function ObjectView({ object, user }: { object: StaffObjectView; user: StaffUser
 }
 
 function EditSection({ object }: { object: StaffObjectView }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(
@@ -161,7 +169,7 @@ function EditSection({ object }: { object: StaffObjectView }) {
     }),
   );
   return (
-    <Card as="section" heading={t.objects.form.editHeading} headingLevel={2}>
+    <Card as="section" heading={m.objects.form.editHeading()} headingLevel={2}>
       <ObjectForm
         key={object.updatedAt}
         initial={{
@@ -171,12 +179,12 @@ function EditSection({ object }: { object: StaffObjectView }) {
           question: object.question,
           regionHint: object.regionHint,
         }}
-        submitLabel={t.objects.form.save}
+        submitLabel={m.objects.form.save()}
         isPending={update.isPending}
         error={update.error}
         onSubmit={(content) => update.mutate({ id: object.id, ...content })}
       />
-      {update.isSuccess && <p role="status">{t.objects.form.saved}</p>}
+      {update.isSuccess && <p role="status">{m.objects.form.saved()}</p>}
     </Card>
   );
 }

@@ -11,8 +11,7 @@ import { Field, Select, TextArea, TextInput } from "@trace/ui/field";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
-import { localeNames } from "../../i18n/en-objects";
+import { useFormat, useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 
 type Texts = Record<string, string>;
@@ -40,7 +39,8 @@ export interface ObjectFormProps {
 
 /** Series, category, and per-locale texts; English is required, other languages optional. */
 export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }: ObjectFormProps) {
-  const f = t.objects.form;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const series = useQuery(trpc.series.list.queryOptions({}));
   const [seriesId, setSeriesId] = useState(initial?.seriesId ?? "");
@@ -53,12 +53,16 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: { fieldId: string; message: string }[] = [];
-    if (!seriesId) found.push({ fieldId: "object-series", message: f.chooseSeriesError });
-    if (!category) found.push({ fieldId: "object-category", message: f.chooseCategoryError });
+    if (!seriesId)
+      found.push({ fieldId: "object-series", message: m.objects.form.chooseSeriesError() });
+    if (!category)
+      found.push({ fieldId: "object-category", message: m.objects.form.chooseCategoryError() });
     const titleText = toLocalized(title);
     const questionText = toLocalized(question);
-    if (!titleText) found.push({ fieldId: "object-title-en", message: f.englishRequired });
-    if (!questionText) found.push({ fieldId: "object-question-en", message: f.englishRequired });
+    if (!titleText)
+      found.push({ fieldId: "object-title-en", message: m.objects.form.englishRequired() });
+    if (!questionText)
+      found.push({ fieldId: "object-question-en", message: m.objects.form.englishRequired() });
     setErrors(found);
     if (found.length || !titleText || !questionText) return;
     onSubmit({
@@ -75,9 +79,11 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
     <>
       <Field
         id={`object-title-${locale}`}
-        label={f.titleIn(localeNames[locale as keyof typeof localeNames])}
+        label={m.objects.form.titleIn({
+          language: format.languageName(locale),
+        })}
         isRequired={isEnglish}
-        requiredMarker={f.required}
+        requiredMarker={m.objects.form.required()}
         error={errorFor(`object-title-${locale}`)}
       >
         {(props) => (
@@ -91,9 +97,11 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
       </Field>
       <Field
         id={`object-question-${locale}`}
-        label={f.questionIn(localeNames[locale as keyof typeof localeNames])}
+        label={m.objects.form.questionIn({
+          language: format.languageName(locale),
+        })}
         isRequired={isEnglish}
-        requiredMarker={f.required}
+        requiredMarker={m.objects.form.required()}
         error={errorFor(`object-question-${locale}`)}
       >
         {(props) => (
@@ -107,8 +115,10 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
         )}
       </Field>
       <Field
-        label={f.regionHintIn(localeNames[locale as keyof typeof localeNames])}
-        hint={isEnglish ? f.regionHintHint : undefined}
+        label={m.objects.form.regionHintIn({
+          language: format.languageName(locale),
+        })}
+        hint={isEnglish ? m.objects.form.regionHintHint() : undefined}
       >
         {(props) => (
           <TextInput
@@ -125,13 +135,17 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
   return (
     <form onSubmit={submit} noValidate className="iw-form">
       {errors.length > 0 && (
-        <ErrorSummary heading={f.errorSummary} errors={errors} focusKey={errors.length} />
+        <ErrorSummary
+          heading={m.objects.form.errorSummary()}
+          errors={errors}
+          focusKey={errors.length}
+        />
       )}
       <Field
         id="object-series"
-        label={f.series}
+        label={m.objects.form.series()}
         isRequired
-        requiredMarker={f.required}
+        requiredMarker={m.objects.form.required()}
         error={errorFor("object-series")}
       >
         {(props) => (
@@ -139,7 +153,7 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
             {...props}
             value={seriesId}
             onChange={(e) => setSeriesId(e.target.value)}
-            placeholder={f.chooseSeries}
+            placeholder={m.objects.form.chooseSeries()}
             options={(series.data ?? []).map((s) => ({
               value: s.id,
               label: `${s.code} — ${s.title}`,
@@ -149,9 +163,9 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
       </Field>
       <Field
         id="object-category"
-        label={f.category}
+        label={m.objects.form.category()}
         isRequired
-        requiredMarker={f.required}
+        requiredMarker={m.objects.form.required()}
         error={errorFor("object-category")}
       >
         {(props) => (
@@ -159,20 +173,20 @@ export function ObjectForm({ initial, submitLabel, isPending, error, onSubmit }:
             {...props}
             value={category}
             onChange={(e) => setCategory(e.target.value)}
-            placeholder={f.chooseCategory}
+            placeholder={m.objects.form.chooseCategory()}
             options={OBJECT_CATEGORIES.map((c) => ({
               value: c,
-              label: t.labels.objectCategory[c],
+              label: m.labels.objectCategory[c](),
             }))}
           />
         )}
       </Field>
       {textFields("en", true)}
       <details>
-        <summary>{f.otherLanguages}</summary>
+        <summary>{m.objects.form.otherLanguages()}</summary>
         {OTHER_LOCALES.map((locale) => (
           <fieldset key={locale}>
-            <legend>{localeNames[locale]}</legend>
+            <legend>{format.languageName(locale)}</legend>
             {textFields(locale, false)}
           </fieldset>
         ))}

@@ -18,11 +18,9 @@ import { Link, useLocation, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-
-const o = () => t.objects;
 
 function parseSearch(search: string) {
   const params = new URLSearchParams(search);
@@ -42,7 +40,9 @@ function parseSearch(search: string) {
 
 /** Every object, whatever its status; the filters live in the query string. */
 export function ObjectsPage({ user }: { user: StaffUser }) {
-  useDocumentTitle(o().title);
+  const m = useMessages();
+  const format = useFormat();
+  useDocumentTitle(m.objects.title());
   const trpc = useTRPC();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -65,55 +65,55 @@ export function ObjectsPage({ user }: { user: StaffUser }) {
 
   return (
     <Container size="wide">
-      <PageHeading>{o().title}</PageHeading>
+      <PageHeading>{m.objects.title()}</PageHeading>
       {!canRead ? (
-        <Alert tone="warning" title={o().forbidden} />
+        <Alert tone="warning" title={m.objects.forbidden()} />
       ) : (
         <>
           {can(user.role, "object.edit") && (
             <p>
               <Link href="/objects/new" asChild>
-                <ButtonLink>{o().newObject}</ButtonLink>
+                <ButtonLink>{m.objects.newObject()}</ButtonLink>
               </Link>
             </p>
           )}
-          <section aria-label={o().filters} className="iw-filters">
+          <section aria-label={m.objects.filters()} className="iw-filters">
             <div className="iw-filters__grid">
-              <Field label={o().status}>
+              <Field label={m.objects.status()}>
                 {(props) => (
                   <Select
                     {...props}
                     value={filters.status ?? ""}
                     onChange={(e) => setFilter("status", e.target.value)}
-                    placeholder={o().all}
+                    placeholder={m.objects.all()}
                     options={OBJECT_STATUSES.map((s) => ({
                       value: s,
-                      label: t.labels.objectStatus[s],
+                      label: m.labels.objectStatus[s](),
                     }))}
                   />
                 )}
               </Field>
-              <Field label={o().category}>
+              <Field label={m.objects.category()}>
                 {(props) => (
                   <Select
                     {...props}
                     value={filters.category ?? ""}
                     onChange={(e) => setFilter("category", e.target.value)}
-                    placeholder={o().all}
+                    placeholder={m.objects.all()}
                     options={OBJECT_CATEGORIES.map((c) => ({
                       value: c,
-                      label: t.labels.objectCategory[c],
+                      label: m.labels.objectCategory[c](),
                     }))}
                   />
                 )}
               </Field>
-              <Field label={o().series}>
+              <Field label={m.objects.series()}>
                 {(props) => (
                   <Select
                     {...props}
                     value={filters.seriesId ?? ""}
                     onChange={(e) => setFilter("series", e.target.value)}
-                    placeholder={o().all}
+                    placeholder={m.objects.all()}
                     options={(series.data ?? []).map((s) => ({
                       value: s.id,
                       label: `${s.code} — ${s.title}`,
@@ -124,54 +124,54 @@ export function ObjectsPage({ user }: { user: StaffUser }) {
             </div>
           </section>
           {list.isPending ? (
-            <Spinner label={o().loading} isLabelVisible />
+            <Spinner label={m.objects.loading()} isLabelVisible />
           ) : list.isError && errorCode(list.error) === "FORBIDDEN" ? (
-            <Alert tone="warning" title={o().forbidden} />
+            <Alert tone="warning" title={m.objects.forbidden()} />
           ) : list.isError ? (
             <ErrorAlert
-              title={o().loadError}
+              title={m.objects.loadError()}
               error={list.error}
               onRetry={() => void list.refetch()}
             />
           ) : (
             <>
-              <p role="status">{o().objectCount(list.data.total)}</p>
+              <p role="status">{m.objects.objectCount({ n: list.data.total })}</p>
               <DataTable
-                caption={o().tableCaption}
+                caption={m.objects.tableCaption()}
                 isCaptionHidden
                 rows={list.data.items}
                 getRowKey={(row) => row.id}
-                emptyMessage={o().empty}
+                emptyMessage={m.objects.empty()}
                 columns={[
                   {
                     key: "title",
-                    header: o().columns.title,
+                    header: m.objects.columns.title(),
                     isRowHeader: true,
                     render: (row) => <Link href={`/objects/${row.id}`}>{row.title}</Link>,
                   },
                   {
                     key: "ref",
-                    header: o().columns.ref,
+                    header: m.objects.columns.ref(),
                     render: (row) => <span className="iw-mono">{row.ref}</span>,
                   },
                   {
                     key: "status",
-                    header: o().columns.status,
-                    render: (row) => <Badge>{t.labels.objectStatus[row.status]}</Badge>,
+                    header: m.objects.columns.status(),
+                    render: (row) => <Badge>{m.labels.objectStatus[row.status]()}</Badge>,
                   },
                   {
                     key: "category",
-                    header: o().columns.category,
-                    render: (row) => t.labels.objectCategory[row.category],
+                    header: m.objects.columns.category(),
+                    render: (row) => m.labels.objectCategory[row.category](),
                   },
                   {
                     key: "series",
-                    header: o().columns.series,
+                    header: m.objects.columns.series(),
                     render: (row) => <span className="iw-mono">{row.series.code}</span>,
                   },
                   {
                     key: "updated",
-                    header: o().columns.updated,
+                    header: m.objects.columns.updated(),
                     render: (row) => (
                       <time dateTime={row.updatedAt}>{format.dateTime(row.updatedAt)}</time>
                     ),

@@ -13,7 +13,8 @@ import {
 import { useId, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat, type Messages } from "../../i18n";
+import type { Formatters } from "../../lib/format";
 import { appCode } from "../../lib/errors";
 import { useTRPC, type TipListRow } from "../../lib/trpc";
 import { useTipRefresh } from "../tip-detail/use-tip-refresh";
@@ -41,7 +42,8 @@ const REASON_MAX = 1_000;
  * agency, and choosing another asks for a reason (the API insists too).
  */
 export function ReferForm({ tip }: { tip: ReferableTip }) {
-  const r = t.referrals.refer;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshTip = useTipRefresh(tip.id);
@@ -90,7 +92,7 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
       onError: (error) => {
         if (appCode(error) === "referral_override_reason_required") {
           setServerWantsReason(true);
-          setErrors({ reason: r.reasonRequired });
+          setErrors({ reason: m.referrals.refer.reasonRequired() });
         }
       },
     }),
@@ -99,8 +101,8 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next: typeof errors = {};
-    if (agencyId === "") next.agency = r.agencyRequired;
-    if (showReason && reason.trim() === "") next.reason = r.reasonRequired;
+    if (agencyId === "") next.agency = m.referrals.refer.agencyRequired();
+    if (showReason && reason.trim() === "") next.reason = m.referrals.refer.reasonRequired();
     setErrors(next);
     if (next.agency || next.reason) return;
     create.mutate({
@@ -115,7 +117,10 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
     .filter((a) => a.isActive || a.id === agencyId)
     .map((a) => {
       const label = `${a.code} — ${a.name}`;
-      return { value: a.id, label: suggestedIds.includes(a.id) ? r.suggestedOption(label) : label };
+      return {
+        value: a.id,
+        label: suggestedIds.includes(a.id) ? m.referrals.refer.suggestedOption({ label }) : label,
+      };
     });
   const suggestedNames = suggested.map((a) => a.name).join(", ");
   const formError =
@@ -125,7 +130,7 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
 
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={headingId} className="iw-stack">
-      <h3 id={headingId}>{r.formHeading}</h3>
+      <h3 id={headingId}>{m.referrals.refer.formHeading()}</h3>
 
       <Suggestion
         decision={suggestion.data}
@@ -134,26 +139,31 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
         error={suggestion.isError ? suggestion.error : null}
       />
       <p>
-        <Link href={`/routing?tip=${encodeURIComponent(tip.id)}`}>{r.tryRules}</Link>
+        <Link href={`/routing?tip=${encodeURIComponent(tip.id)}`}>
+          {m.referrals.refer.tryRules()}
+        </Link>
       </p>
 
       {tip.object ? (
         related.isPending ? (
-          <Spinner label={r.companionsLoading} />
+          <Spinner label={m.referrals.refer.companionsLoading()} />
         ) : related.isError ? (
-          <ErrorAlert title={r.companionsError} error={related.error} />
+          <ErrorAlert title={m.referrals.refer.companionsError()} error={related.error} />
         ) : companions.length === 0 ? (
-          <p className="iw-muted">{r.noCompanions}</p>
+          <p className="iw-muted">{m.referrals.refer.noCompanions()}</p>
         ) : (
           <fieldset className="t-fieldset">
-            <legend className="t-fieldset__legend">{r.companions}</legend>
-            <p className="t-field__hint">{r.companionsHint}</p>
+            <legend className="t-fieldset__legend">{m.referrals.refer.companions()}</legend>
+            <p className="t-field__hint">{m.referrals.refer.companionsHint()}</p>
             <div className="t-choices">
               {companions.map((c) => (
                 <Checkbox
                   key={c.id}
-                  label={r.companion(format.dateTime(c.receivedAt), excerptOf(c))}
-                  hint={companionHint(c)}
+                  label={m.referrals.refer.companion({
+                    received: format.dateTime(c.receivedAt),
+                    excerpt: excerptOf(m, c),
+                  })}
+                  hint={companionHint(m, format, c)}
                   checked={checked.has(c.id)}
                   onChange={() => setChecked(toggled(checked, c.id))}
                 />
@@ -162,12 +172,12 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
           </fieldset>
         )
       ) : (
-        <p className="iw-muted">{r.generalTip}</p>
+        <p className="iw-muted">{m.referrals.refer.generalTip()}</p>
       )}
 
       <Field
-        label={r.agency}
-        hint={r.agencyHint}
+        label={m.referrals.refer.agency()}
+        hint={m.referrals.refer.agencyHint()}
         error={errors.agency ?? serverFields.agencyId}
         isRequired
       >
@@ -179,17 +189,21 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
               setAgencyChoice(e.currentTarget.value);
               setErrors({});
             }}
-            placeholder={r.chooseAgency}
+            placeholder={m.referrals.refer.chooseAgency()}
             options={agencyOptions}
           />
         )}
       </Field>
-      {agencies.isError && <ErrorAlert title={r.agenciesError} error={agencies.error} />}
+      {agencies.isError && (
+        <ErrorAlert title={m.referrals.refer.agenciesError()} error={agencies.error} />
+      )}
 
       {showReason && (
         <Field
-          label={r.reason}
-          hint={suggestedNames ? r.reasonHint(suggestedNames) : undefined}
+          label={m.referrals.refer.reason()}
+          hint={
+            suggestedNames ? m.referrals.refer.reasonHint({ names: suggestedNames }) : undefined
+          }
           error={errors.reason ?? serverFields.overrideReason}
           isRequired
         >
@@ -205,20 +219,27 @@ export function ReferForm({ tip }: { tip: ReferableTip }) {
         </Field>
       )}
 
-      <p className="iw-note">{r.tipCount(tipIds.length)}</p>
+      <p className="iw-note">{m.referrals.refer.tipCount({ n: tipIds.length })}</p>
       <div>
         <Button type="submit" isLoading={create.isPending}>
-          {r.submit}
+          {m.referrals.refer.submit()}
         </Button>
       </div>
       {formError && (
-        <ErrorAlert live title={referralErrorText(create.error)} error={create.error} />
+        <ErrorAlert live title={referralErrorText(m, create.error)} error={create.error} />
       )}
       {create.isSuccess && (
-        <Alert tone="success" live title={r.done(create.data.agency.name)}>
+        <Alert
+          tone="success"
+          live
+          title={m.referrals.refer.done({ agency: create.data.agency.name })}
+        >
           <p>
-            {r.doneText(create.data.tipCount, t.referrals.labels.status[create.data.status])}{" "}
-            <Link href={`/referrals/${create.data.id}`}>{r.open}</Link>
+            {m.referrals.refer.doneText({
+              n: create.data.tipCount,
+              status: m.referrals.labels.status[create.data.status](),
+            })}{" "}
+            <Link href={`/referrals/${create.data.id}`}>{m.referrals.refer.open()}</Link>
           </p>
         </Alert>
       )}
@@ -233,12 +254,12 @@ function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
   return next;
 }
 
-function excerptOf(tip: TipListRow): string {
-  return tip.excerpt.trim() === "" ? t.inbox.tipWithoutText : tip.excerpt;
+function excerptOf(m: Messages, tip: TipListRow): string {
+  return tip.excerpt.trim() === "" ? m.inbox.tipWithoutText() : tip.excerpt;
 }
 
-function companionHint(tip: TipListRow): string {
-  const parts = [t.labels.triageStatus[tip.triageStatus]];
+function companionHint(m: Messages, format: Formatters, tip: TipListRow): string {
+  const parts = [m.labels.triageStatus[tip.triageStatus]()];
   if (tip.country) parts.push(format.countryName(tip.country));
   return parts.join(" · ");
 }
@@ -255,41 +276,49 @@ function Suggestion({
   isRefreshing: boolean;
   error: unknown;
 }) {
-  const r = t.referrals.refer;
+  const m = useMessages();
   const headingId = useId();
-  if (error) return <ErrorAlert title={r.suggestionError} error={error} />;
-  if (isPending || !decision) return <Spinner label={r.loadingSuggestion} />;
+  if (error) return <ErrorAlert title={m.referrals.refer.suggestionError()} error={error} />;
+  if (isPending || !decision) return <Spinner label={m.referrals.refer.loadingSuggestion()} />;
   const matched = decision.explanations.filter((e) => e.outcome === "matched");
   const others = decision.explanations.filter((e) => e.outcome !== "matched");
   return (
     <section aria-labelledby={headingId} aria-busy={isRefreshing || undefined}>
-      <h4 id={headingId}>{r.suggestionHeading}</h4>
+      <h4 id={headingId}>{m.referrals.refer.suggestionHeading()}</h4>
       <p role="status">
         {decision.agencies.length > 0
-          ? r.suggests(decision.agencies.map((a) => a.name).join(", "))
-          : r.suggestsNone}
+          ? m.referrals.refer.suggests({ names: decision.agencies.map((a) => a.name).join(", ") })
+          : m.referrals.refer.suggestsNone()}
       </p>
-      {decision.priority && <p>{r.priority(t.labels.priority[decision.priority])}</p>}
-      {decision.requiresReview && <Alert tone="warning" title={r.review} />}
-      <p className="iw-note">{r.matchedRules}</p>
+      {decision.priority && (
+        <p>{m.referrals.refer.priority({ label: m.labels.priority[decision.priority]() })}</p>
+      )}
+      {decision.requiresReview && <Alert tone="warning" title={m.referrals.refer.review()} />}
+      <p className="iw-note">{m.referrals.refer.matchedRules()}</p>
       {matched.length === 0 ? (
-        <p className="iw-muted">{r.noMatchedRules}</p>
+        <p className="iw-muted">{m.referrals.refer.noMatchedRules()}</p>
       ) : (
         <ul>
           {matched.map((e) => (
             <li key={e.ruleId}>
-              <strong>{r.ruleVersion(e.ruleName, e.version)}</strong>: {e.text}
+              <strong>
+                {m.referrals.refer.ruleVersion({ name: e.ruleName, version: e.version })}
+              </strong>
+              : {e.text}
             </li>
           ))}
         </ul>
       )}
       {others.length > 0 && (
         <details>
-          <summary>{r.otherRules(others.length)}</summary>
+          <summary>{m.referrals.refer.otherRules({ n: others.length })}</summary>
           <ul>
             {others.map((e) => (
               <li key={e.ruleId}>
-                <strong>{r.ruleVersion(e.ruleName, e.version)}</strong>: {e.text}
+                <strong>
+                  {m.referrals.refer.ruleVersion({ name: e.ruleName, version: e.version })}
+                </strong>
+                : {e.text}
               </li>
             ))}
           </ul>

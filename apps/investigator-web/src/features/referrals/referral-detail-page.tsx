@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ReferralLoadState } from "./referral-load-state";
 import { ReferralFacts } from "./referral-facts";
@@ -16,8 +16,8 @@ import { ReferralTips } from "./referral-tips";
 
 /** One referral as the hub follows it: tips, timeline, outcome, routing and the agency's questions. */
 export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }) {
-  const d = t.referrals.detail;
-  useDocumentTitle(d.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.detail.title());
   const trpc = useTRPC();
   const canRead = can(user.role, "referral.send");
   const isId = IdSchema.safeParse(id).success;
@@ -31,13 +31,17 @@ export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }
       <p className="iw-back">
         <Link href="/referrals">
           <span aria-hidden="true">← </span>
-          {d.back}
+          {m.referrals.detail.back()}
         </Link>
       </p>
-      <PageHeading>{referral.data ? d.heading(referral.data.agency.name) : d.title}</PageHeading>
+      <PageHeading>
+        {referral.data
+          ? m.referrals.detail.heading({ agency: referral.data.agency.name })
+          : m.referrals.detail.title()}
+      </PageHeading>
       <ReferralLoadState
         isAllowed={canRead}
-        forbiddenTitle={t.referrals.list.forbidden}
+        forbiddenTitle={m.referrals.list.forbidden()}
         isId={isId}
         referral={referral}
       >
@@ -48,7 +52,7 @@ export function ReferralDetailPage({ id, user }: { id: string; user: StaffUser }
 }
 
 function HubReferral({ referral }: { referral: ReferralDetail }) {
-  const d = t.referrals.detail;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reply = useMutation(
@@ -64,8 +68,8 @@ function HubReferral({ referral }: { referral: ReferralDetail }) {
       <ReferralFacts referral={referral}>
         {referral.hub && (
           <div>
-            <dt>{d.createdBy}</dt>
-            <dd>{referral.hub.createdBy ?? t.app.notGiven}</dd>
+            <dt>{m.referrals.detail.createdBy()}</dt>
+            <dd>{referral.hub.createdBy ?? m.app.notGiven()}</dd>
           </div>
         )}
       </ReferralFacts>
@@ -92,15 +96,15 @@ function HubReferral({ referral }: { referral: ReferralDetail }) {
 
 /** What the rules suggested, and the reason given when the agency was not among them. */
 function RoutingCard({ hub }: { hub: NonNullable<ReferralDetail["hub"]> }) {
-  const d = t.referrals.detail;
+  const m = useMessages();
   return (
-    <Card as="section" heading={d.routing} headingLevel={2}>
+    <Card as="section" heading={m.referrals.detail.routing()} headingLevel={2}>
       <dl className="iw-dl">
         <div>
-          <dt>{d.suggested}</dt>
+          <dt>{m.referrals.detail.suggested()}</dt>
           <dd>
             {hub.suggestedAgencies.length === 0 ? (
-              d.suggestedNone
+              m.referrals.detail.suggestedNone()
             ) : (
               <ul>
                 {hub.suggestedAgencies.map((a) => (
@@ -111,12 +115,12 @@ function RoutingCard({ hub }: { hub: NonNullable<ReferralDetail["hub"]> }) {
           </dd>
         </div>
         <div>
-          <dt>{d.overrideReason}</dt>
+          <dt>{m.referrals.detail.overrideReason()}</dt>
           <dd>
             {hub.overrideReason ? (
               <span dir="auto">{hub.overrideReason}</span>
             ) : (
-              <span className="iw-muted">{d.followedSuggestion}</span>
+              <span className="iw-muted">{m.referrals.detail.followedSuggestion()}</span>
             )}
           </dd>
         </div>

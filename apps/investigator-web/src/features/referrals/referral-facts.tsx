@@ -1,6 +1,6 @@
 import type { ReferralDetail } from "@trace/domain";
 import type { ReactNode } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { DispositionText, ReferralStatusBadge } from "./referral-badges";
 
 /** The summary both the hub and the agency see at the top of a referral. */
@@ -11,40 +11,40 @@ export function ReferralFacts({
   referral: ReferralDetail;
   children?: ReactNode;
 }) {
-  const d = t.referrals.detail;
+  const m = useMessages();
   return (
     <dl className="iw-summary">
       <div>
-        <dt>{d.agency}</dt>
+        <dt>{m.referrals.detail.agency()}</dt>
         <dd>{`${referral.agency.code} — ${referral.agency.name}`}</dd>
       </div>
       <div>
-        <dt>{d.object}</dt>
+        <dt>{m.referrals.detail.object()}</dt>
         <dd>
           {referral.object ? (
             <>
               <span className="iw-mono">{referral.object.ref}</span> {referral.object.title}
             </>
           ) : (
-            <span className="iw-muted">{d.generalTips}</span>
+            <span className="iw-muted">{m.referrals.detail.generalTips()}</span>
           )}
         </dd>
       </div>
       <div>
-        <dt>{d.status}</dt>
+        <dt>{m.referrals.detail.status()}</dt>
         <dd>
           <ReferralStatusBadge status={referral.status} />
         </dd>
       </div>
       <div>
-        <dt>{d.outcome}</dt>
+        <dt>{m.referrals.detail.outcome()}</dt>
         <dd>
           <DispositionText disposition={referral.disposition} />
         </dd>
       </div>
       {referral.dispositionNote && (
         <div>
-          <dt>{d.outcomeNote}</dt>
+          <dt>{m.referrals.detail.outcomeNote()}</dt>
           <dd dir="auto">{referral.dispositionNote}</dd>
         </div>
       )}

@@ -4,7 +4,7 @@ import { Spinner } from "@trace/ui/spinner";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 
 /**
@@ -24,19 +24,19 @@ export function ReferralLoadState({
   referral: UseQueryResult<ReferralDetail, unknown>;
   children: (referral: ReferralDetail) => ReactNode;
 }) {
-  const d = t.referrals.detail;
+  const m = useMessages();
   const code = errorCode(referral.error);
   if (!isAllowed) return <Alert tone="warning" title={forbiddenTitle} />;
   if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST")
-    return <Alert tone="warning" title={d.notFound} />;
+    return <Alert tone="warning" title={m.referrals.detail.notFound()} />;
   if (referral.isError)
     return (
       <ErrorAlert
-        title={d.loadError}
+        title={m.referrals.detail.loadError()}
         error={referral.error}
         onRetry={() => void referral.refetch()}
       />
     );
-  if (referral.isPending) return <Spinner label={d.loading} isLabelVisible />;
+  if (referral.isPending) return <Spinner label={m.referrals.detail.loading()} isLabelVisible />;
   return <>{children(referral.data)}</>;
 }

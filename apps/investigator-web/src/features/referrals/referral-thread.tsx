@@ -5,7 +5,7 @@ import { Card } from "@trace/ui/card";
 import { Field, TextArea } from "@trace/ui/field";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { apiFieldMessages, referralErrorText } from "./referral-errors";
 
 /** The API's limit on one message (ReferralQuestionInputSchema). */
@@ -34,8 +34,8 @@ export function ReferralThread({
   onSend: (body: string, done: () => void) => void;
   state: SendState;
 }) {
-  const s = t.referrals.thread;
-  const labels = s[readerSide];
+  const m = useMessages();
+  const format = useFormat();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | undefined>();
 
@@ -43,36 +43,49 @@ export function ReferralThread({
     event.preventDefault();
     const text = body.trim();
     const problem =
-      text === "" ? s.required : text.length > MESSAGE_MAX ? s.tooLong(MESSAGE_MAX) : undefined;
+      text === ""
+        ? m.referrals.thread.required()
+        : text.length > MESSAGE_MAX
+          ? m.referrals.thread.tooLong({ max: MESSAGE_MAX })
+          : undefined;
     setError(problem);
     if (!problem) onSend(text, () => setBody(""));
   }
 
   const fieldError = error ?? apiFieldMessages(state.error).body;
   return (
-    <Card as="section" heading={labels.heading} headingLevel={2}>
+    <Card as="section" heading={m.referrals.thread.forSide[readerSide].heading()} headingLevel={2}>
       {messages.length === 0 ? (
-        <p className="iw-muted">{s.empty}</p>
+        <p className="iw-muted">{m.referrals.thread.empty()}</p>
       ) : (
         <ol className="iw-messages">
-          {messages.map((m) => (
+          {messages.map((message) => (
             <li
-              key={m.id}
-              className={`iw-message${m.side === readerSide ? " iw-message--staff" : ""}`}
+              key={message.id}
+              className={`iw-message${message.side === readerSide ? " iw-message--staff" : ""}`}
             >
               <p className="iw-message__meta">
-                <strong>{s.byAuthor(s.from[m.side], m.author)}</strong>{" "}
-                <time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
+                <strong>
+                  {m.referrals.thread.byAuthor({
+                    side: m.referrals.thread.from[message.side](),
+                    author: message.author,
+                  })}
+                </strong>{" "}
+                <time dateTime={message.createdAt}>{format.dateTime(message.createdAt)}</time>
               </p>
               <p className="iw-message__body" dir="auto">
-                {m.body}
+                {message.body}
               </p>
             </li>
           ))}
         </ol>
       )}
       <form noValidate onSubmit={onSubmit} className="iw-stack">
-        <Field label={labels.field} hint={labels.hint} error={fieldError}>
+        <Field
+          label={m.referrals.thread.forSide[readerSide].field()}
+          hint={m.referrals.thread.forSide[readerSide].hint()}
+          error={fieldError}
+        >
           {(props) => (
             <TextArea
               {...props}
@@ -85,13 +98,13 @@ export function ReferralThread({
         </Field>
         <div>
           <Button type="submit" isLoading={state.isPending}>
-            {labels.submit}
+            {m.referrals.thread.forSide[readerSide].submit()}
           </Button>
         </div>
         {state.error != null && !fieldError && (
-          <ErrorAlert live title={referralErrorText(state.error)} error={state.error} />
+          <ErrorAlert live title={referralErrorText(m, state.error)} error={state.error} />
         )}
-        {state.isSuccess && <Alert tone="success" title={s.sent} />}
+        {state.isSuccess && <Alert tone="success" title={m.referrals.thread.sent()} />}
       </form>
     </Card>
   );

@@ -1,16 +1,17 @@
 import type { ReferralDetail } from "@trace/domain";
 import { Card } from "@trace/ui/card";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { referralTimeline } from "./referral-logic";
 
 /** Sent → delivered → acknowledged → outcome, each with its time or "not yet". */
 export function ReferralTimeline({ referral }: { referral: ReferralDetail }) {
-  const d = t.referrals.detail;
+  const m = useMessages();
+  const format = useFormat();
   return (
-    <Card as="section" heading={d.timeline} headingLevel={2}>
+    <Card as="section" heading={m.referrals.detail.timeline()} headingLevel={2}>
       <ol className="iw-history">
         {referralTimeline(referral).map(({ step, at }) => {
-          const label = t.referrals.labels.timeline[step];
+          const label = m.referrals.labels.timeline[step]();
           return (
             <li key={step}>
               {at ? (
@@ -21,7 +22,7 @@ export function ReferralTimeline({ referral }: { referral: ReferralDetail }) {
                   </time>
                 </>
               ) : (
-                <span className="iw-muted">{d.timelinePending(label)}</span>
+                <span className="iw-muted">{m.referrals.detail.timelinePending({ label })}</span>
               )}
             </li>
           );

@@ -2,7 +2,7 @@ import type { ReferralDetail } from "@trace/domain";
 import { Card } from "@trace/ui/card";
 import { useId } from "react";
 import { Link } from "wouter";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { AnswerEntries, Entry } from "../tip-detail/answer-section";
 
 type ReferralTip = ReferralDetail["tips"][number];
@@ -19,8 +19,9 @@ export function ReferralTips({
   tips: ReferralDetail["tips"];
   tipHref?: (id: string) => string;
 }) {
+  const m = useMessages();
   return (
-    <Card as="section" heading={t.referrals.tips.heading(tips.length)} headingLevel={2}>
+    <Card as="section" heading={m.referrals.tips.heading({ n: tips.length })} headingLevel={2}>
       <ol className="iw-messages">
         {tips.map((tip) => (
           <li key={tip.id}>
@@ -39,28 +40,29 @@ function ReferralTipEntry({
   tip: ReferralTip;
   tipHref?: (id: string) => string;
 }) {
-  const s = t.referrals.tips;
+  const m = useMessages();
+  const format = useFormat();
   const headingId = useId();
   return (
     <article aria-labelledby={headingId}>
       <h3 id={headingId} className="iw-filters__heading">
-        {s.received(format.dateTime(tip.receivedAt))}
+        {m.referrals.tips.received({ date: format.dateTime(tip.receivedAt) })}
       </h3>
       {tipHref && (
         <p>
-          <Link href={tipHref(tip.id)}>{s.openTip}</Link>
+          <Link href={tipHref(tip.id)}>{m.referrals.tips.openTip()}</Link>
         </p>
       )}
       <dl className="iw-dl">
         <AnswerEntries answer={tip} />
-        <Entry term={s.language}>{format.languageName(tip.language)}</Entry>
-        <Entry term={s.text}>
+        <Entry term={m.referrals.tips.language()}>{format.languageName(tip.language)}</Entry>
+        <Entry term={m.referrals.tips.text()}>
           {tip.text ? (
             <div className="iw-tip-text" lang={tip.language} dir="auto">
               {tip.text}
             </div>
           ) : (
-            <span className="iw-muted">{s.noText}</span>
+            <span className="iw-muted">{m.referrals.tips.noText()}</span>
           )}
         </Entry>
       </dl>

@@ -12,7 +12,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import {
   AcknowledgedCell,
@@ -31,22 +31,22 @@ import {
 
 /** Every referral the hub has sent; filters and page live in the URL. */
 export function ReferralsPage({ user }: { user: StaffUser }) {
-  const l = t.referrals.list;
-  useDocumentTitle(l.title);
+  const m = useMessages();
+  useDocumentTitle(m.referrals.list.title());
   return (
     <Container size="wide">
-      <PageHeading>{l.title}</PageHeading>
+      <PageHeading>{m.referrals.list.title()}</PageHeading>
       {can(user.role, "referral.send") ? (
         <ReferralsList />
       ) : (
-        <Alert tone="warning" title={l.forbidden} />
+        <Alert tone="warning" title={m.referrals.list.forbidden()} />
       )}
     </Container>
   );
 }
 
 function ReferralsList() {
-  const l = t.referrals.list;
+  const m = useMessages();
   const trpc = useTRPC();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -61,9 +61,9 @@ function ReferralsList() {
   const filters = { status: query.status ?? "", agencyId: query.agencyId ?? "" };
   return (
     <>
-      <section aria-label={l.filters} className="iw-filters">
+      <section aria-label={m.referrals.list.filters()} className="iw-filters">
         <div className="iw-filters__grid">
-          <Field label={l.status}>
+          <Field label={m.referrals.list.status()}>
             {(props) => (
               <Select
                 {...props}
@@ -71,15 +71,15 @@ function ReferralsList() {
                 onChange={(e) =>
                   go(queryFromFilters({ ...filters, status: e.currentTarget.value }))
                 }
-                placeholder={l.all}
+                placeholder={m.referrals.list.all()}
                 options={REFERRAL_STATUSES.map((s) => ({
                   value: s,
-                  label: t.referrals.labels.status[s],
+                  label: m.referrals.labels.status[s](),
                 }))}
               />
             )}
           </Field>
-          <Field label={l.agency}>
+          <Field label={m.referrals.list.agency()}>
             {(props) => (
               <Select
                 {...props}
@@ -87,7 +87,7 @@ function ReferralsList() {
                 onChange={(e) =>
                   go(queryFromFilters({ ...filters, agencyId: e.currentTarget.value }))
                 }
-                placeholder={l.all}
+                placeholder={m.referrals.list.all()}
                 options={(agencies.data ?? []).map((a) => ({
                   value: a.id,
                   label: `${a.code} — ${a.name}`,
@@ -98,31 +98,33 @@ function ReferralsList() {
         </div>
         {(query.status || query.agencyId) && (
           <p className="iw-filters__actions">
-            <Link href="/referrals">{l.clear}</Link>
+            <Link href="/referrals">{m.referrals.list.clear()}</Link>
           </p>
         )}
       </section>
       {list.isPending ? (
-        <Spinner label={l.loading} isLabelVisible />
+        <Spinner label={m.referrals.list.loading()} isLabelVisible />
       ) : list.isError ? (
-        <ErrorAlert title={l.loadError} error={list.error} />
+        <ErrorAlert title={m.referrals.list.loadError()} error={list.error} />
       ) : (
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <div className="iw-results__bar">
             <p className="iw-results__count" role="status">
-              {l.count(list.data.total)}
+              {m.referrals.list.count({ n: list.data.total })}
             </p>
-            {list.isPlaceholderData && <Spinner label={l.loading} />}
+            {list.isPlaceholderData && <Spinner label={m.referrals.list.loading()} />}
           </div>
           <HubReferralsTable rows={list.data.items} />
           <Pagination
             page={query.page}
             pageCount={referralPageCount(list.data.total)}
             onPageChange={(page) => go({ ...query, page })}
-            label={l.pagination}
-            previousLabel={l.previous}
-            nextLabel={l.next}
-            formatStatus={l.pageStatus}
+            label={m.referrals.list.pagination()}
+            previousLabel={m.referrals.list.previous()}
+            nextLabel={m.referrals.list.next()}
+            formatStatus={(page, pageCount) =>
+              m.referrals.list.pageStatus({ page, pages: pageCount })
+            }
           />
         </div>
       )}
@@ -131,19 +133,18 @@ function ReferralsList() {
 }
 
 function HubReferralsTable({ rows }: { rows: ReferralSummary[] }) {
-  const l = t.referrals.list;
-  const c = l.columns;
+  const m = useMessages();
   return (
     <DataTable
-      caption={l.tableCaption}
+      caption={m.referrals.list.tableCaption()}
       isCaptionHidden
       rows={rows}
       getRowKey={(row) => row.id}
-      emptyMessage={l.empty}
+      emptyMessage={m.referrals.list.empty()}
       columns={[
         {
           key: "agency",
-          header: c.agency,
+          header: m.referrals.list.columns.agency(),
           isRowHeader: true,
           render: (row) => (
             <>
@@ -156,7 +157,7 @@ function HubReferralsTable({ rows }: { rows: ReferralSummary[] }) {
         },
         {
           key: "object",
-          header: c.object,
+          header: m.referrals.list.columns.object(),
           render: (row) =>
             row.object ? (
               <>
@@ -164,37 +165,46 @@ function HubReferralsTable({ rows }: { rows: ReferralSummary[] }) {
                 <span className="iw-cell-secondary">{row.object.title}</span>
               </>
             ) : (
-              <span className="iw-muted">{l.generalTips}</span>
+              <span className="iw-muted">{m.referrals.list.generalTips()}</span>
             ),
         },
-        { key: "tips", header: c.tips, align: "end", render: (row) => row.tipCount },
+        {
+          key: "tips",
+          header: m.referrals.list.columns.tips(),
+          align: "end",
+          render: (row) => row.tipCount,
+        },
         {
           key: "status",
-          header: c.status,
+          header: m.referrals.list.columns.status(),
           render: (row) => <ReferralStatusBadge status={row.status} />,
         },
-        { key: "sent", header: c.sent, render: (row) => <WhenCell at={row.createdAt} /> },
+        {
+          key: "sent",
+          header: m.referrals.list.columns.sent(),
+          render: (row) => <WhenCell at={row.createdAt} />,
+        },
         {
           key: "delivered",
-          header: c.delivered,
+          header: m.referrals.list.columns.delivered(),
           render: (row) => <WhenCell at={row.deliveredAt} />,
         },
         {
           key: "acknowledged",
-          header: c.acknowledged,
+          header: m.referrals.list.columns.acknowledged(),
           render: (row) => <AcknowledgedCell referral={row} />,
         },
         {
           key: "outcome",
-          header: c.outcome,
+          header: m.referrals.list.columns.outcome(),
           render: (row) => <DispositionText disposition={row.disposition} />,
         },
         {
           key: "messages",
-          header: c.messages,
+          header: m.referrals.list.columns.messages(),
           render: (row) =>
             row.awaitingReply ? (
-              <Badge tone="warning">{t.referrals.status.awaitingReply}</Badge>
+              <Badge tone="warning">{m.referrals.status.awaitingReply()}</Badge>
             ) : null,
         },
       ]}

@@ -5,7 +5,7 @@ import { Spinner } from "@trace/ui/spinner";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ReferForm, type ReferableTip } from "./refer-form";
 import {
@@ -21,15 +21,15 @@ import { isReferable, PENDING_POLL_MS } from "./referral-logic";
  * then the form to refer it (with other tips about the same object) to an agency.
  */
 export function ReferralSection({ tip }: { tip: ReferableTip & { triageStatus: TriageStatus } }) {
-  const r = t.referrals.refer;
+  const m = useMessages();
   return (
-    <Card as="section" heading={r.heading} headingLevel={2}>
+    <Card as="section" heading={m.referrals.refer.heading()} headingLevel={2}>
       <div className="iw-stack">
         <SentReferrals tipId={tip.id} />
         {isReferable(tip.triageStatus) ? (
           <ReferForm tip={tip} />
         ) : (
-          <p className="iw-muted">{r.notReferable}</p>
+          <p className="iw-muted">{m.referrals.refer.notReferable()}</p>
         )}
       </div>
     </Card>
@@ -37,7 +37,7 @@ export function ReferralSection({ tip }: { tip: ReferableTip & { triageStatus: T
 }
 
 function SentReferrals({ tipId }: { tipId: string }) {
-  const r = t.referrals.refer;
+  const m = useMessages();
   const trpc = useTRPC();
   const sent = useQuery({
     ...trpc.referrals.forTip.queryOptions({ tipId }),
@@ -45,18 +45,19 @@ function SentReferrals({ tipId }: { tipId: string }) {
     refetchInterval: (query) =>
       query.state.data?.some((r) => r.status === "pending") ? PENDING_POLL_MS : false,
   });
-  if (sent.isPending) return <Spinner label={r.loadingSent} />;
-  if (sent.isError) return <ErrorAlert title={r.sentLoadError} error={sent.error} />;
-  if (sent.data.length === 0) return <p className="iw-muted">{r.noneYet}</p>;
+  if (sent.isPending) return <Spinner label={m.referrals.refer.loadingSent()} />;
+  if (sent.isError)
+    return <ErrorAlert title={m.referrals.refer.sentLoadError()} error={sent.error} />;
+  if (sent.data.length === 0) return <p className="iw-muted">{m.referrals.refer.noneYet()}</p>;
   return (
     <DataTable
-      caption={r.sentCaption}
+      caption={m.referrals.refer.sentCaption()}
       rows={sent.data}
       getRowKey={(row) => row.id}
       columns={[
         {
           key: "agency",
-          header: r.columns.agency,
+          header: m.referrals.refer.columns.agency(),
           isRowHeader: true,
           render: (row) => (
             <>
@@ -69,18 +70,22 @@ function SentReferrals({ tipId }: { tipId: string }) {
         },
         {
           key: "status",
-          header: r.columns.status,
+          header: m.referrals.refer.columns.status(),
           render: (row) => <ReferralStatusBadge status={row.status} />,
         },
-        { key: "sent", header: r.columns.sent, render: (row) => <WhenCell at={row.createdAt} /> },
+        {
+          key: "sent",
+          header: m.referrals.refer.columns.sent(),
+          render: (row) => <WhenCell at={row.createdAt} />,
+        },
         {
           key: "acknowledged",
-          header: r.columns.acknowledged,
+          header: m.referrals.refer.columns.acknowledged(),
           render: (row) => <AcknowledgedCell referral={row} />,
         },
         {
           key: "outcome",
-          header: r.columns.outcome,
+          header: m.referrals.refer.columns.outcome(),
           render: (row) => <DispositionText disposition={row.disposition} />,
         },
       ]}

@@ -4,7 +4,7 @@ import { Field, Select } from "@trace/ui/field";
 import { Spinner } from "@trace/ui/spinner";
 import { useEffect, useRef } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 import { CheckboxList, labelled } from "./list-inputs";
 import { controlId, type RuleErrors } from "./rule-errors";
 import { useAgencies } from "./use-rule-summaries";
@@ -15,7 +15,8 @@ const ACTION_TYPES = [
   "require_human_review",
 ] as const satisfies readonly RoutingAction["type"][];
 
-const PRIORITY_OPTIONS = TIP_PRIORITIES.map((p) => ({ value: p, label: t.labels.priority[p] }));
+const priorityOptions = (m: Messages) =>
+  TIP_PRIORITIES.map((p) => ({ value: p, label: m.labels.priority[p]() }));
 
 /** A new action of a type; a referral starts with no agency ticked (validation asks for one). */
 export function newAction(type: RoutingAction["type"]): RoutingAction {
@@ -39,7 +40,7 @@ export function ActionsEditor({
   errors: RuleErrors;
   onChange: (actions: RoutingAction[]) => void;
 }) {
-  const a = t.routing.actions;
+  const m = useMessages();
   const agencies = useAgencies();
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
@@ -74,7 +75,7 @@ export function ActionsEditor({
   const listError = errors.get("actions")?.join(" ");
   return (
     <fieldset className="iw-routing-node iw-routing-actions">
-      <legend className="iw-routing-node__legend">{a.legend}</legend>
+      <legend className="iw-routing-node__legend">{m.routing.actions.legend()}</legend>
       {actions.length > 0 && (
         <ol className="iw-routing-group__members">
           {actions.map((action, index) => {
@@ -83,10 +84,12 @@ export function ActionsEditor({
               // Actions have no ids of their own; their place is what the form edits.
               <li key={index}>
                 <fieldset className="iw-routing-node iw-routing-node--leaf">
-                  <legend className="iw-routing-node__legend">{a.actionLegend(index + 1)}</legend>
+                  <legend className="iw-routing-node__legend">
+                    {m.routing.actions.actionLegend({ index: index + 1 })}
+                  </legend>
                   <Field
                     id={controlId(`${at}.type`)}
-                    label={a.type}
+                    label={m.routing.actions.type()}
                     error={errors.get(`${at}.type`)?.join(" ")}
                   >
                     {(props) => (
@@ -95,7 +98,7 @@ export function ActionsEditor({
                         value={action.type}
                         options={ACTION_TYPES.map((type) => ({
                           value: type,
-                          label: a.types[type],
+                          label: m.routing.actions.types[type](),
                         }))}
                         onChange={(e) =>
                           replace(index, newAction(e.currentTarget.value as RoutingAction["type"]))
@@ -105,14 +108,17 @@ export function ActionsEditor({
                   </Field>
                   {action.type === "refer" &&
                     (agencies.isPending ? (
-                      <Spinner label={a.agenciesLoading} isLabelVisible />
+                      <Spinner label={m.routing.actions.agenciesLoading()} isLabelVisible />
                     ) : agencies.isError ? (
-                      <ErrorAlert title={a.agenciesError} error={agencies.error} />
+                      <ErrorAlert
+                        title={m.routing.actions.agenciesError()}
+                        error={agencies.error}
+                      />
                     ) : (
                       <CheckboxList
                         id={controlId(`${at}.agencyIds`)}
-                        legend={a.agencies}
-                        hint={a.agenciesHint}
+                        legend={m.routing.actions.agencies()}
+                        hint={m.routing.actions.agenciesHint()}
                         error={errors.get(`${at}.agencyIds`)?.join(" ")}
                         chosen={action.agencyIds}
                         options={agencyOptions(action.agencyIds)}
@@ -122,15 +128,15 @@ export function ActionsEditor({
                   {action.type === "set_priority" && (
                     <Field
                       id={controlId(`${at}.priority`)}
-                      label={a.priority}
-                      hint={a.priorityHint}
+                      label={m.routing.actions.priority()}
+                      hint={m.routing.actions.priorityHint()}
                       error={errors.get(`${at}.priority`)?.join(" ")}
                     >
                       {(props) => (
                         <Select
                           {...props}
                           value={action.priority}
-                          options={PRIORITY_OPTIONS}
+                          options={priorityOptions(m)}
                           onChange={(e) =>
                             replace(index, {
                               ...action,
@@ -142,14 +148,17 @@ export function ActionsEditor({
                     </Field>
                   )}
                   {action.type === "require_human_review" && (
-                    <p className="iw-muted">{a.reviewNote}</p>
+                    <p className="iw-muted">{m.routing.actions.reviewNote()}</p>
                   )}
                   <div className="iw-routing-node__remove">
                     <Button
                       variant="quiet"
                       size="small"
                       onClick={() => remove(index)}
-                      {...labelled(a.remove, a.removeWhich(index + 1))}
+                      {...labelled(
+                        m.routing.actions.remove(),
+                        m.routing.actions.removeWhich({ index: index + 1 }),
+                      )}
                     />
                   </div>
                 </fieldset>
@@ -170,7 +179,7 @@ export function ActionsEditor({
         aria-describedby={listError ? `${controlId("actions")}-error` : undefined}
         onClick={add}
       >
-        {a.add}
+        {m.routing.actions.add()}
       </Button>
     </fieldset>
   );

@@ -2,7 +2,7 @@ import { CONDITION_DEFINITIONS, type RoutingCondition } from "@trace/domain";
 import { Button } from "@trace/ui/button";
 import { Field } from "@trace/ui/field";
 import { useEffect, useRef } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import {
   addChild,
   changeType,
@@ -91,11 +91,13 @@ function NodeEditor({
   path: NodePath;
   edits: Edits;
 }) {
-  const c = t.routing.conditions;
+  const m = useMessages();
   const at = draftPathOf(edits.root, path);
   const label = pathLabel(path);
   const typeError = edits.errors.get(`${at}.type`)?.join(" ");
-  const groupHint = isGroupType(node.type) ? c.groupHint[node.type] : undefined;
+  const groupHint = isGroupType(node.type)
+    ? m.routing.conditions.groupHint[node.type]()
+    : undefined;
   const isKnownLeaf = definitionOf(node.type) !== undefined;
 
   return (
@@ -103,9 +105,16 @@ function NodeEditor({
       className={`iw-routing-node iw-routing-node--${isGroupType(node.type) ? "group" : "leaf"}`}
     >
       <legend className="iw-routing-node__legend">
-        {path.length === 0 ? c.rootLegend : c.legend(label)}
+        {path.length === 0
+          ? m.routing.conditions.rootLegend()
+          : m.routing.conditions.legend({ label })}
       </legend>
-      <Field id={controlId(`${at}.type`)} label={c.type} hint={groupHint} error={typeError}>
+      <Field
+        id={controlId(`${at}.type`)}
+        label={m.routing.conditions.type()}
+        hint={groupHint}
+        error={typeError}
+      >
         {(props) => (
           <select
             {...props}
@@ -119,17 +128,17 @@ function NodeEditor({
             {!isKnownLeaf && !isGroupType(node.type) && (
               <option value={node.type}>{node.type}</option>
             )}
-            <optgroup label={c.leafTypes}>
+            <optgroup label={m.routing.conditions.leafTypes()}>
               {CONDITION_DEFINITIONS.map((d) => (
                 <option key={d.type} value={d.type}>
                   {d.label}
                 </option>
               ))}
             </optgroup>
-            <optgroup label={c.groupTypes}>
+            <optgroup label={m.routing.conditions.groupTypes()}>
               {GROUP_TYPES.map((g) => (
                 <option key={g} value={g}>
-                  {c.group[g]}
+                  {m.routing.conditions.group[g]()}
                 </option>
               ))}
             </optgroup>
@@ -143,7 +152,10 @@ function NodeEditor({
             variant="quiet"
             size="small"
             onClick={() => edits.remove(path)}
-            {...labelled(c.remove, c.removeWhich(label))}
+            {...labelled(
+              m.routing.conditions.remove(),
+              m.routing.conditions.removeWhich({ label }),
+            )}
           />
         </div>
       )}
@@ -162,7 +174,7 @@ function NodeBody({
   at: string;
   edits: Edits;
 }) {
-  const c = t.routing.conditions;
+  const m = useMessages();
   switch (node.type) {
     case "all":
     case "any": {
@@ -190,7 +202,10 @@ function NodeBody({
             size="small"
             aria-describedby={error ? `${controlId(`${at}.conditions`)}-error` : undefined}
             onClick={() => edits.add(path)}
-            {...labelled(c.addCondition, path.length === 0 ? "" : c.toCondition(pathLabel(path)))}
+            {...labelled(
+              m.routing.conditions.addCondition(),
+              path.length === 0 ? "" : m.routing.conditions.toCondition({ label: pathLabel(path) }),
+            )}
           />
         </div>
       );

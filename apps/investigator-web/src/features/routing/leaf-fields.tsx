@@ -6,25 +6,25 @@ import {
   type LeafCondition,
 } from "@trace/domain";
 import { Field, Select } from "@trace/ui/field";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat, type Messages } from "../../i18n";
 import { FILTER_LANGUAGES } from "../inbox/languages";
 import { definitionOf } from "./condition-tree";
 import { ChosenList, CheckboxList, LinesInput } from "./list-inputs";
 import { controlId, type RuleErrors } from "./rule-errors";
 
-const COUNTRY_OPTIONS = format.countryOptions();
-const CATEGORY_OPTIONS = OBJECT_CATEGORIES.map((c) => ({
-  value: c,
-  label: t.labels.objectCategory[c],
-}));
+const categoryOptions = (m: Messages) =>
+  OBJECT_CATEGORIES.map((c) => ({
+    value: c,
+    label: m.labels.objectCategory[c](),
+  }));
 // Lowest first, as the scale is read: "at least …".
-const TIP_CONFIDENCE_OPTIONS = [...TIP_CONFIDENCES]
-  .reverse()
-  .map((c) => ({ value: c, label: t.labels.confidence[c] }));
-const COUNTRY_CONFIDENCE_OPTIONS = COUNTRY_CONFIDENCES.map((c) => ({
-  value: c,
-  label: t.cases.labels.confidence[c],
-}));
+const tipConfidenceOptions = (m: Messages) =>
+  [...TIP_CONFIDENCES].reverse().map((c) => ({ value: c, label: m.labels.confidence[c]() }));
+const countryConfidenceOptions = (m: Messages) =>
+  COUNTRY_CONFIDENCES.map((c) => ({
+    value: c,
+    label: m.cases.labels.confidence[c](),
+  }));
 
 const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -81,7 +81,8 @@ function FieldInput({
   error: string | undefined;
   onChange: (value: unknown) => void;
 }) {
-  const f = t.routing.fields;
+  const m = useMessages();
+  const format = useFormat();
   const id = controlId(control);
   switch (field.kind) {
     case "countries":
@@ -92,11 +93,11 @@ function FieldInput({
           hint={field.hint}
           error={error}
           chosen={asList(value)}
-          options={COUNTRY_OPTIONS}
+          options={format.countryOptions()}
           nameOf={format.countryName}
-          selectLabel={f.countryToAdd}
-          placeholder={f.chooseCountry}
-          addLabel={f.addCountry}
+          selectLabel={m.routing.fields.countryToAdd()}
+          placeholder={m.routing.fields.chooseCountry()}
+          addLabel={m.routing.fields.addCountry()}
           onChange={onChange}
         />
       );
@@ -116,9 +117,9 @@ function FieldInput({
           chosen={chosen}
           options={options}
           nameOf={format.languageName}
-          selectLabel={f.languageToAdd}
-          placeholder={f.chooseLanguage}
-          addLabel={f.addLanguage}
+          selectLabel={m.routing.fields.languageToAdd()}
+          placeholder={m.routing.fields.chooseLanguage()}
+          addLabel={m.routing.fields.addLanguage()}
           onChange={onChange}
         />
       );
@@ -131,7 +132,7 @@ function FieldInput({
           hint={field.hint}
           error={error}
           chosen={asList(value)}
-          options={CATEGORY_OPTIONS}
+          options={categoryOptions(m)}
           onChange={onChange}
         />
       );
@@ -157,8 +158,8 @@ function FieldInput({
               {...props}
               options={
                 field.kind === "tip_confidence"
-                  ? TIP_CONFIDENCE_OPTIONS
-                  : COUNTRY_CONFIDENCE_OPTIONS
+                  ? tipConfidenceOptions(m)
+                  : countryConfidenceOptions(m)
               }
               value={typeof value === "string" ? value : ""}
               onChange={(e) => onChange(e.currentTarget.value)}

@@ -1,7 +1,7 @@
 import { Button } from "@trace/ui/button";
 import { Checkbox, Field, Select, TextArea, type SelectOption } from "@trace/ui/field";
 import { useId, useRef, useState, type ReactNode } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { parseLines, sameList } from "./lines";
 
 /** Hint and error of a fieldset, wired to it by id so they are read with the group's name. */
@@ -58,7 +58,7 @@ export function ChosenList({
   addLabel,
   onChange,
 }: ChosenListProps) {
-  const f = t.routing.fields;
+  const m = useMessages();
   const groupId = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const [pick, setPick] = useState("");
@@ -86,7 +86,7 @@ export function ChosenList({
       <legend className="t-fieldset__legend">{legend}</legend>
       <GroupNotes id={groupId} hint={hint} />
       {chosen.length === 0 ? (
-        <p className="iw-muted iw-routing-choice__none">{f.noneChosen}</p>
+        <p className="iw-muted iw-routing-choice__none">{m.routing.fields.noneChosen()}</p>
       ) : (
         <ul className="iw-routing-chips">
           {chosen.map((value) => (
@@ -96,7 +96,10 @@ export function ChosenList({
                 variant="quiet"
                 size="small"
                 onClick={() => remove(value)}
-                {...labelled(f.remove, f.removeWhich(nameOf(value)))}
+                {...labelled(
+                  m.routing.fields.remove(),
+                  m.routing.fields.removeWhich({ name: nameOf(value) }),
+                )}
               />
             </li>
           ))}
@@ -199,6 +202,7 @@ export function LinesInput({
   isMonospace,
   onChange,
 }: LinesInputProps) {
+  const m = useMessages();
   const [text, setText] = useState(() => value.join("\n"));
   const [textOf, setTextOf] = useState<readonly string[]>(value);
   if (!sameList(textOf, value)) {
@@ -211,7 +215,7 @@ export function LinesInput({
       label={label}
       hint={
         <>
-          {hint} {t.routing.fields.onePerLine}
+          {hint} {m.routing.fields.onePerLine()}
         </>
       }
       error={error}

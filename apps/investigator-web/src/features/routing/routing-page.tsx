@@ -11,7 +11,7 @@ import { Link, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { labelled } from "./list-inputs";
@@ -29,8 +29,8 @@ const buttonId = (action: "up" | "down" | "toggle", ruleId: string) =>
  * tip; coordinators also switch rules on and off, reorder them and open them to edit.
  */
 export function RoutingPage({ user }: { user: StaffUser }) {
-  const l = t.routing.list;
-  useDocumentTitle(l.title);
+  const m = useMessages();
+  useDocumentTitle(m.routing.list.title());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canRead = can(user.role, "routing.read");
@@ -98,7 +98,9 @@ export function RoutingPage({ user }: { user: StaffUser }) {
                 ? "up"
                 : direction;
           focusNext.current = buttonId(next, rule.id);
-          setAnnouncement(l.movedTo(rule.name, at + 1, now.length));
+          setAnnouncement(
+            m.routing.list.movedTo({ name: rule.name, position: at + 1, total: now.length }),
+          );
         },
       },
     );
@@ -107,36 +109,41 @@ export function RoutingPage({ user }: { user: StaffUser }) {
   const columns: DataTableColumn<RoutingRule>[] = [
     {
       key: "position",
-      header: l.columns.position,
+      header: m.routing.list.columns.position(),
       align: "end",
       render: (rule) => ordered.indexOf(rule) + 1,
     },
     {
       key: "name",
-      header: l.columns.name,
+      header: m.routing.list.columns.name(),
       isRowHeader: true,
       render: (rule) => <Link href={`/routing/${rule.id}`}>{rule.name}</Link>,
     },
     {
       key: "state",
-      header: l.columns.state,
+      header: m.routing.list.columns.state(),
       render: (rule) => (
         <Badge tone={rule.isEnabled ? "success" : "neutral"}>
-          {rule.isEnabled ? t.routing.state.enabled : t.routing.state.disabled}
+          {rule.isEnabled ? m.routing.state.enabled() : m.routing.state.disabled()}
         </Badge>
       ),
     },
-    { key: "version", header: l.columns.version, align: "end", render: (rule) => rule.version },
+    {
+      key: "version",
+      header: m.routing.list.columns.version(),
+      align: "end",
+      render: (rule) => rule.version,
+    },
     {
       key: "condition",
-      header: l.columns.condition,
+      header: m.routing.list.columns.condition(),
       render: (rule) => (
         <span className="iw-routing-summary">{summaries.condition(rule.condition)}</span>
       ),
     },
     {
       key: "actions",
-      header: l.columns.actions,
+      header: m.routing.list.columns.actions(),
       render: (rule) => (
         <span className="iw-routing-summary">{summaries.actions(rule.actions)}</span>
       ),
@@ -145,7 +152,7 @@ export function RoutingPage({ user }: { user: StaffUser }) {
   if (canManage) {
     columns.push({
       key: "change",
-      header: l.columns.change,
+      header: m.routing.list.columns.change(),
       render: (rule) => {
         const index = ordered.indexOf(rule);
         return (
@@ -163,13 +170,18 @@ export function RoutingPage({ user }: { user: StaffUser }) {
                     onSuccess: (next) => {
                       focusNext.current = buttonId("toggle", next.id);
                       setAnnouncement(
-                        next.isEnabled ? l.enabledNow(next.name) : l.disabledNow(next.name),
+                        next.isEnabled
+                          ? m.routing.list.enabledNow({ name: next.name })
+                          : m.routing.list.disabledNow({ name: next.name }),
                       );
                     },
                   },
                 );
               }}
-              {...labelled(rule.isEnabled ? l.disable : l.enable, `: ${rule.name}`)}
+              {...labelled(
+                rule.isEnabled ? m.routing.list.disable() : m.routing.list.enable(),
+                `: ${rule.name}`,
+              )}
             />
             <Button
               id={buttonId("up", rule.id)}
@@ -177,7 +189,7 @@ export function RoutingPage({ user }: { user: StaffUser }) {
               size="small"
               disabled={isBusy || index === 0}
               onClick={() => move(index, "up")}
-              {...labelled(l.moveUp, `: ${rule.name}`)}
+              {...labelled(m.routing.list.moveUp(), `: ${rule.name}`)}
             />
             <Button
               id={buttonId("down", rule.id)}
@@ -185,7 +197,7 @@ export function RoutingPage({ user }: { user: StaffUser }) {
               size="small"
               disabled={isBusy || index === ordered.length - 1}
               onClick={() => move(index, "down")}
-              {...labelled(l.moveDown, `: ${rule.name}`)}
+              {...labelled(m.routing.list.moveDown(), `: ${rule.name}`)}
             />
           </div>
         );
@@ -195,16 +207,16 @@ export function RoutingPage({ user }: { user: StaffUser }) {
 
   return (
     <Container size="wide">
-      <PageHeading>{l.title}</PageHeading>
+      <PageHeading>{m.routing.list.title()}</PageHeading>
       {!canRead ? (
-        <Alert tone="warning" title={l.forbidden} />
+        <Alert tone="warning" title={m.routing.list.forbidden()} />
       ) : (
         <>
-          <p className="iw-routing-intro">{l.intro}</p>
+          <p className="iw-routing-intro">{m.routing.list.intro()}</p>
           {canManage && (
             <p>
               <Link href="/routing/new" asChild>
-                <ButtonLink>{l.newRule}</ButtonLink>
+                <ButtonLink>{m.routing.list.newRule()}</ButtonLink>
               </Link>
             </p>
           )}
@@ -215,8 +227,8 @@ export function RoutingPage({ user }: { user: StaffUser }) {
             <ErrorAlert
               title={
                 appCode(setEnabled.error) === "routing_rule_changed"
-                  ? l.changedMeanwhile
-                  : l.toggleFailed
+                  ? m.routing.list.changedMeanwhile()
+                  : m.routing.list.toggleFailed()
               }
               error={setEnabled.error}
               live
@@ -226,23 +238,23 @@ export function RoutingPage({ user }: { user: StaffUser }) {
             <ErrorAlert
               title={
                 appCode(reorder.error) === "routing_order_incomplete"
-                  ? l.changedMeanwhile
-                  : l.reorderFailed
+                  ? m.routing.list.changedMeanwhile()
+                  : m.routing.list.reorderFailed()
               }
               error={reorder.error}
               live
             />
           )}
           {rules.isPending ? (
-            <Spinner label={l.loading} isLabelVisible />
+            <Spinner label={m.routing.list.loading()} isLabelVisible />
           ) : rules.isError ? (
-            <ErrorAlert title={l.loadError} error={rules.error} />
+            <ErrorAlert title={m.routing.list.loadError()} error={rules.error} />
           ) : (
             <DataTable
-              caption={l.tableCaption}
+              caption={m.routing.list.tableCaption()}
               rows={ordered}
               getRowKey={(rule) => rule.id}
-              emptyMessage={l.empty}
+              emptyMessage={m.routing.list.empty()}
               columns={columns}
             />
           )}

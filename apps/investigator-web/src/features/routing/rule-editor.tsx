@@ -12,7 +12,7 @@ import { useMemo, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { appCode, asStaffError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { newRuleCondition } from "./condition-tree";
@@ -69,7 +69,7 @@ export function RuleEditor({
   /** The rule being edited; null for a new one. */
   rule: RoutingRule | null;
 }) {
-  const f = t.routing.form;
+  const m = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -90,20 +90,18 @@ export function RuleEditor({
   const [saveOrigin, setSaveOrigin] = useState<"form" | "activate">("form");
   const [notice, setNotice] = useState(
     arrivedWith === "created_active"
-      ? t.routing.simulate.createdActive
+      ? m.routing.simulate.createdActive()
       : arrivedWith === "created"
-        ? f.created
+        ? m.routing.form.created()
         : "",
   );
 
   const errors = useMemo(
     () =>
-      ruleErrors(
-        [...(showErrors ? draftIssues(draft) : []), ...serverIssues],
-        draft,
-        t.routing.summary.quoted,
+      ruleErrors([...(showErrors ? draftIssues(draft) : []), ...serverIssues], draft, (text) =>
+        m.routing.summary.quoted({ text }),
       ),
-    [draft, showErrors, serverIssues],
+    [m, draft, showErrors, serverIssues],
   );
 
   const change = (next: RoutingRuleDraft) => {
@@ -162,7 +160,11 @@ export function RuleEditor({
           setDraft(contentOf(next));
           setBaseVersion(next.version);
           setShowErrors(false);
-          setNotice(activate ? t.routing.simulate.activated(next.version) : f.saved(next.version));
+          setNotice(
+            activate
+              ? m.routing.simulate.activated({ version: next.version })
+              : m.routing.form.saved({ version: next.version }),
+          );
         },
         onError: onSaveError,
       },
@@ -183,7 +185,7 @@ export function RuleEditor({
     update.reset();
     change(contentOf(latest));
     setBaseVersion(latest.version);
-    setNotice(f.reloaded);
+    setNotice(m.routing.form.reloaded());
     document.getElementById(controlId("name"))?.focus();
   };
 
@@ -199,7 +201,7 @@ export function RuleEditor({
 
   const copyVersion = (version: RoutingRuleVersion) => {
     change(contentOf(version));
-    setNotice(t.routing.versions.copied(version.version));
+    setNotice(m.routing.versions.copied({ version: version.version }));
     document.getElementById(controlId("name"))?.focus();
   };
 
@@ -218,14 +220,16 @@ export function RuleEditor({
   const feedback = (
     <>
       {isConflict ? (
-        <Alert tone="warning" live title={f.changedMeanwhile}>
+        <Alert tone="warning" live title={m.routing.form.changedMeanwhile()}>
           <Button variant="secondary" onClick={() => void reload()}>
-            {f.reload}
+            {m.routing.form.reload()}
           </Button>
         </Alert>
       ) : (
         saving.isError &&
-        !hasFieldErrors && <ErrorAlert title={f.saveFailed} error={saving.error} live />
+        !hasFieldErrors && (
+          <ErrorAlert title={m.routing.form.saveFailed()} error={saving.error} live />
+        )
       )}
       <p role="status" className="iw-routing-notice">
         {notice}
@@ -235,13 +239,17 @@ export function RuleEditor({
   return (
     <div className="iw-stack">
       {rule && <RuleFacts rule={rule} saved={saved} />}
-      <Card as="section" heading={rule ? f.editHeading : f.newHeading} headingLevel={2}>
+      <Card
+        as="section"
+        heading={rule ? m.routing.form.editHeading() : m.routing.form.newHeading()}
+        headingLevel={2}
+      >
         <RuleForm
           draft={draft}
           onChange={change}
           errors={errors}
           summaryKey={summaryKey}
-          submitLabel={rule ? f.save : f.create}
+          submitLabel={rule ? m.routing.form.save() : m.routing.form.create()}
           isPending={saving.isPending && saveOrigin === "form"}
           onSubmit={() => save(false)}
         >

@@ -3,7 +3,7 @@ import { Button } from "@trace/ui/button";
 import { ErrorSummary } from "@trace/ui/error-summary";
 import { Checkbox, Field, TextInput } from "@trace/ui/field";
 import type { FormEvent, ReactNode } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { ActionsEditor } from "./actions-editor";
 import { ConditionEditor } from "./condition-editor";
 import { pathLabel } from "./condition-tree";
@@ -34,7 +34,7 @@ export function RuleForm({
   /** Messages about the last save, shown above the button. */
   children?: ReactNode;
 }) {
-  const f = t.routing.form;
+  const m = useMessages();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -45,23 +45,27 @@ export function RuleForm({
       owner === null
         ? null
         : "action" in owner
-          ? t.routing.actions.actionLegend(owner.action + 1)
+          ? m.routing.actions.actionLegend({ index: owner.action + 1 })
           : owner.condition.length === 0
-            ? t.routing.conditions.rootLegend
-            : t.routing.conditions.legend(pathLabel(owner.condition));
+            ? m.routing.conditions.rootLegend()
+            : m.routing.conditions.legend({ label: pathLabel(owner.condition) });
     const message = messages.join(" ");
     return {
       fieldId: controlId(control === FORM_CONTROL ? "name" : control),
-      message: where === null ? message : f.summaryItem(where, message),
+      message: where === null ? message : m.routing.form.summaryItem({ where, message }),
     };
   });
   return (
     <form noValidate onSubmit={submit} className="iw-routing-form">
-      <ErrorSummary heading={f.errorSummary} errors={summary} focusKey={summaryKey} />
+      <ErrorSummary
+        heading={m.routing.form.errorSummary()}
+        errors={summary}
+        focusKey={summaryKey}
+      />
       <Field
         id={controlId("name")}
-        label={f.name}
-        hint={f.nameHint}
+        label={m.routing.form.name()}
+        hint={m.routing.form.nameHint()}
         error={errors.get("name")?.join(" ")}
         isRequired
       >
@@ -77,8 +81,8 @@ export function RuleForm({
       </Field>
       <Checkbox
         id={controlId("isEnabled")}
-        label={f.isEnabled}
-        hint={f.isEnabledHint}
+        label={m.routing.form.isEnabled()}
+        hint={m.routing.form.isEnabledHint()}
         error={errors.get("isEnabled")?.join(" ")}
         checked={draft.isEnabled}
         onChange={(e) => onChange({ ...draft, isEnabled: e.currentTarget.checked })}

@@ -8,7 +8,7 @@ import { Link, useSearch } from "wouter";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { RuleEditor } from "./rule-editor";
 import { inEvaluationOrder } from "./rule-set";
@@ -24,7 +24,7 @@ import "./routing.css";
  * saved rules on a tip and see the history.
  */
 export function RulePage({ id, user }: { id: string | null; user: StaffUser }) {
-  const r = t.routing.rule;
+  const m = useMessages();
   const trpc = useTRPC();
   const canRead = can(user.role, "routing.read");
   const canManage = can(user.role, "routing.manage");
@@ -35,28 +35,30 @@ export function RulePage({ id, user }: { id: string | null; user: StaffUser }) {
   });
   const ordered = rules.data ? inEvaluationOrder(rules.data) : [];
   const rule = id === null ? null : ordered.find((x) => x.id === id);
-  const title = rule?.name ?? (id === null ? r.newTitle : t.routing.list.title);
+  const title = rule?.name ?? (id === null ? m.routing.rule.newTitle() : m.routing.list.title());
   useDocumentTitle(title);
 
   let body;
-  if (!canRead) body = <Alert tone="warning" title={t.routing.list.forbidden} />;
-  else if (id === null && !canManage) body = <Alert tone="warning" title={r.forbiddenNew} />;
-  else if (!isId) body = <Alert tone="warning" title={r.notFound} />;
-  else if (rules.isPending) body = <Spinner label={r.loading} isLabelVisible />;
-  else if (rules.isError) body = <ErrorAlert title={r.loadError} error={rules.error} />;
-  else if (rule === undefined) body = <Alert tone="warning" title={r.notFound} />;
+  if (!canRead) body = <Alert tone="warning" title={m.routing.list.forbidden()} />;
+  else if (id === null && !canManage)
+    body = <Alert tone="warning" title={m.routing.rule.forbiddenNew()} />;
+  else if (!isId) body = <Alert tone="warning" title={m.routing.rule.notFound()} />;
+  else if (rules.isPending) body = <Spinner label={m.routing.rule.loading()} isLabelVisible />;
+  else if (rules.isError)
+    body = <ErrorAlert title={m.routing.rule.loadError()} error={rules.error} />;
+  else if (rule === undefined) body = <Alert tone="warning" title={m.routing.rule.notFound()} />;
   else if (canManage)
     // Keyed by rule, so going from one rule to another starts a fresh draft.
     body = <RuleEditor key={rule?.id ?? "new"} saved={ordered} rule={rule} />;
   else if (rule !== null) body = <RuleReadOnly rule={rule} saved={ordered} />;
-  else body = <Alert tone="warning" title={r.forbiddenNew} />;
+  else body = <Alert tone="warning" title={m.routing.rule.forbiddenNew()} />;
 
   return (
     <Container size="wide">
       <p className="iw-back">
         <Link href="/routing">
           <span aria-hidden="true">← </span>
-          {r.backToList}
+          {m.routing.rule.backToList()}
         </Link>
       </p>
       <PageHeading>{title}</PageHeading>
@@ -66,23 +68,23 @@ export function RulePage({ id, user }: { id: string | null; user: StaffUser }) {
 }
 
 function RuleReadOnly({ rule, saved }: { rule: RoutingRule; saved: readonly RoutingRule[] }) {
-  const r = t.routing.rule;
+  const m = useMessages();
   const summaries = useRuleSummaries();
   const tipId = new URLSearchParams(useSearch()).get("tip") ?? "";
   return (
     <div className="iw-stack">
       <RuleFacts rule={rule} saved={saved} />
-      <p className="iw-muted">{r.readOnly}</p>
-      <Card as="section" heading={r.details} headingLevel={2}>
+      <p className="iw-muted">{m.routing.rule.readOnly()}</p>
+      <Card as="section" heading={m.routing.rule.details()} headingLevel={2}>
         <dl className="iw-dl">
           <div>
-            <dt>{r.condition}</dt>
+            <dt>{m.routing.rule.condition()}</dt>
             <dd>
               <ConditionView condition={rule.condition} summaries={summaries} />
             </dd>
           </div>
           <div>
-            <dt>{r.actions}</dt>
+            <dt>{m.routing.rule.actions()}</dt>
             <dd>
               <ActionsView actions={rule.actions} summaries={summaries} />
             </dd>

@@ -5,19 +5,21 @@ import {
   type RoutingCondition,
 } from "@trace/domain";
 import { describe, expect, it } from "vitest";
-import { format, t } from "../../i18n";
+import { createI18n } from "../../i18n";
 import { newLeaf } from "./condition-tree";
 import { createRuleSummaries } from "./rule-summary";
+import { summaryWords } from "./use-rule-summaries";
 
 const AGENCY = "0b4c3a9e-2f1d-4e6a-9b7c-1d2e3f4a5b6c";
 
-const summaries = createRuleSummaries("en", t.routing.summary, {
+const { messages: m, format } = createI18n("en");
+const summaries = createRuleSummaries(format, summaryWords(m), {
   country: format.countryName,
   language: format.languageName,
-  category: (c) => t.labels.objectCategory[c as keyof typeof t.labels.objectCategory],
-  tipConfidence: (c) => t.routing.inline.tipConfidence[c as "guess"],
-  countryConfidence: (c) => t.routing.inline.countryConfidence[c as "likely"],
-  priority: (p) => t.routing.inline.priority[p as "high"],
+  category: (c) => m.labels.objectCategory[c as keyof typeof m.labels.objectCategory](),
+  tipConfidence: (c) => m.routing.inline.tipConfidence[c as "guess"](),
+  countryConfidence: (c) => m.routing.inline.countryConfidence[c as "likely"](),
+  priority: (p) => m.routing.inline.priority[p as "high"](),
   agency: (id) => (id === AGENCY ? "BE-FEDPOL" : id),
 });
 

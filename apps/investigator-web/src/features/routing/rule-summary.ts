@@ -4,6 +4,7 @@ import type {
   RoutingAction,
   RoutingCondition,
 } from "@trace/domain";
+import type { Formatters } from "../../lib/format";
 import { definitionOf } from "./condition-tree";
 
 /** How a summary names the values a rule mentions (country names, labels, agency codes). */
@@ -47,13 +48,10 @@ export interface RuleSummaries {
  * ("at least likely").
  */
 export function createRuleSummaries(
-  locale: string,
+  format: Pick<Formatters, "list" | "lowerCase">,
   words: SummaryWords,
   names: SummaryNames,
 ): RuleSummaries {
-  const orList = new Intl.ListFormat(locale, { type: "disjunction" });
-  const andList = new Intl.ListFormat(locale, { type: "conjunction" });
-
   const valueName = (kind: ConditionFieldKind, value: string): string => {
     switch (kind) {
       case "countries":
@@ -88,9 +86,12 @@ export function createRuleSummaries(
       const value = values[field.name];
       if (Array.isArray(value)) {
         if (value.length === 0) return words.nothingChosen;
-        return orList.format(value.map((v) => valueName(field.kind, String(v))));
+        return format.list(
+          value.map((v) => valueName(field.kind, String(v))),
+          "disjunction",
+        );
       }
-      return `${field.label.toLocaleLowerCase(locale)} ${valueName(field.kind, String(value))}`;
+      return `${format.lowerCase(field.label)} ${valueName(field.kind, String(value))}`;
     });
     return `${definition.label}: ${parts.join(", ")}`;
   };
@@ -118,7 +119,7 @@ export function createRuleSummaries(
         return words.refer(
           a.agencyIds.length === 0
             ? words.nothingChosen
-            : andList.format(a.agencyIds.map(names.agency)),
+            : format.list(a.agencyIds.map(names.agency), "conjunction"),
         );
       case "set_priority":
         return words.setPriority(names.priority(a.priority));

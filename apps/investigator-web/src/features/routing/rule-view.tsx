@@ -1,6 +1,6 @@
 import type { RoutingAction, RoutingCondition, RoutingRule } from "@trace/domain";
 import { Badge } from "@trace/ui/badge";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import type { RuleSummaries } from "./rule-summary";
 
 /** A condition tree as nested lists: "All of these (and)" over its members, leaves as sentences. */
@@ -28,6 +28,7 @@ function ConditionItem({
   condition: RoutingCondition;
   summaries: RuleSummaries;
 }) {
+  const m = useMessages();
   switch (condition.type) {
     case "all":
     case "any":
@@ -36,7 +37,7 @@ function ConditionItem({
       return (
         <li>
           <span className="iw-routing-tree__group">
-            {t.routing.conditions.group[condition.type]}
+            {m.routing.conditions.group[condition.type]()}
           </span>
           <ul className="iw-routing-tree">
             {members.map((member, index) => (
@@ -69,23 +70,25 @@ export function ActionsView({
 
 /** Position, state and version of a saved rule, under its name. */
 export function RuleFacts({ rule, saved }: { rule: RoutingRule; saved: readonly RoutingRule[] }) {
-  const r = t.routing.rule;
+  const m = useMessages();
   return (
     <dl className="iw-summary">
       <div>
-        <dt>{r.position}</dt>
-        <dd>{r.positionOf(saved.indexOf(rule) + 1, saved.length)}</dd>
+        <dt>{m.routing.rule.position()}</dt>
+        <dd>
+          {m.routing.rule.positionOf({ position: saved.indexOf(rule) + 1, total: saved.length })}
+        </dd>
       </div>
       <div>
-        <dt>{r.state}</dt>
+        <dt>{m.routing.rule.state()}</dt>
         <dd>
           <Badge tone={rule.isEnabled ? "success" : "neutral"}>
-            {rule.isEnabled ? t.routing.state.enabled : t.routing.state.disabled}
+            {rule.isEnabled ? m.routing.state.enabled() : m.routing.state.disabled()}
           </Badge>
         </dd>
       </div>
       <div>
-        <dt>{r.version}</dt>
+        <dt>{m.routing.rule.version()}</dt>
         <dd>{rule.version}</dd>
       </div>
     </dl>

@@ -9,22 +9,22 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { locale, t } from "../../i18n";
+import { useFormat, useMessages, type Messages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { dayRange, type DraftRuleSetEntry } from "./rule-set";
 
 type Mode = "last" | "range";
 type DecisionSummary = SimulationView["changed"][number]["before"];
 
-const signed = new Intl.NumberFormat(locale, { signDisplay: "exceptZero" });
-
 /** "BE-FEDPOL, FR-PN; priority high; human review", or "No referral". */
-function decisionText(d: DecisionSummary): string {
-  const s = t.routing.simulate;
+function decisionText(m: Messages, d: DecisionSummary): string {
   return [
-    d.agencies.length === 0 ? s.decisionNone : d.agencies.map((a) => a.name).join(", "),
-    d.priority && s.decisionPriority(t.routing.inline.priority[d.priority]),
-    d.requiresReview && s.decisionReview,
+    d.agencies.length === 0
+      ? m.routing.simulate.decisionNone()
+      : d.agencies.map((a) => a.name).join(", "),
+    d.priority &&
+      m.routing.simulate.decisionPriority({ priority: m.routing.inline.priority[d.priority]() }),
+    d.requiresReview && m.routing.simulate.decisionReview(),
   ]
     .filter(Boolean)
     .join("; ");
@@ -54,7 +54,7 @@ export function SimulateSection({
   /** What came of the last "Save and activate". */
   feedback: ReactNode;
 }) {
-  const s = t.routing.simulate;
+  const m = useMessages();
   const trpc = useTRPC();
   const simulate = useMutation(trpc.routing.simulate.mutationOptions());
   const [mode, setMode] = useState<Mode>("last");
@@ -68,13 +68,13 @@ export function SimulateSection({
     event.preventDefault();
     const rules = prepareRules();
     if (rules === null) {
-      setErrors({ draft: s.draftInvalid });
+      setErrors({ draft: m.routing.simulate.draftInvalid() });
       return;
     }
     if (mode === "last") {
       const lastTips = Number(count);
       if (!/^\d+$/.test(count.trim()) || lastTips < 1 || lastTips > 100_000) {
-        setErrors({ count: s.invalidCount });
+        setErrors({ count: m.routing.simulate.invalidCount() });
         return;
       }
       setErrors({});
@@ -82,11 +82,11 @@ export function SimulateSection({
     } else {
       const range = dayRange(from, to);
       if (range === null || (range.from && range.to && range.from > range.to)) {
-        setErrors({ range: s.invalidRange });
+        setErrors({ range: m.routing.simulate.invalidRange() });
         return;
       }
       if (range.from === undefined && range.to === undefined) {
-        setErrors({ range: s.emptyRange });
+        setErrors({ range: m.routing.simulate.emptyRange() });
         return;
       }
       setErrors({});
@@ -102,21 +102,25 @@ export function SimulateSection({
   const result = simulate.data;
   const isCurrent = simulatedKey === draftKey;
   return (
-    <Card as="section" heading={s.heading} headingLevel={2}>
-      <p className="iw-muted">{s.intro}</p>
+    <Card as="section" heading={m.routing.simulate.heading()} headingLevel={2}>
+      <p className="iw-muted">{m.routing.simulate.intro()}</p>
       <form noValidate onSubmit={submit} className="iw-routing-form">
         <RadioGroup
-          legend={s.which}
+          legend={m.routing.simulate.which()}
           name="simulation-tips"
           value={mode}
           onChange={(value) => setMode(value as Mode)}
           options={[
-            { value: "last", label: s.lastTips },
-            { value: "range", label: s.range },
+            { value: "last", label: m.routing.simulate.lastTips() },
+            { value: "range", label: m.routing.simulate.range() },
           ]}
         />
         {mode === "last" ? (
-          <Field label={s.count} hint={s.countHint} error={errors.count}>
+          <Field
+            label={m.routing.simulate.count()}
+            hint={m.routing.simulate.countHint()}
+            error={errors.count}
+          >
             {(props) => (
               <TextInput
                 {...props}
@@ -129,11 +133,11 @@ export function SimulateSection({
           </Field>
         ) : (
           <fieldset className="t-fieldset">
-            <legend className="t-fieldset__legend">{s.dates}</legend>
-            <div className="t-field__hint">{s.rangeHint}</div>
+            <legend className="t-fieldset__legend">{m.routing.simulate.dates()}</legend>
+            <div className="t-field__hint">{m.routing.simulate.rangeHint()}</div>
             {errors.range && <p className="t-field__error">{errors.range}</p>}
             <div className="iw-routing-range">
-              <Field label={s.from}>
+              <Field label={m.routing.simulate.from()}>
                 {(props) => (
                   <TextInput
                     {...props}
@@ -144,7 +148,7 @@ export function SimulateSection({
                   />
                 )}
               </Field>
-              <Field label={s.to}>
+              <Field label={m.routing.simulate.to()}>
                 {(props) => (
                   <TextInput
                     {...props}
@@ -161,16 +165,22 @@ export function SimulateSection({
         {errors.draft && <p className="t-field__error">{errors.draft}</p>}
         <div>
           <Button type="submit" isLoading={simulate.isPending}>
-            {s.run}
+            {m.routing.simulate.run()}
           </Button>
         </div>
       </form>
-      {simulate.isError && <ErrorAlert title={s.failed} error={simulate.error} live />}
+      {simulate.isError && (
+        <ErrorAlert title={m.routing.simulate.failed()} error={simulate.error} live />
+      )}
       {/* Always present, so screen readers announce the outcome when it arrives. */}
       <p role="status" className="iw-routing-live">
-        {simulate.isPending ? s.running : result ? s.status(result.total, result.changedCount) : ""}
+        {simulate.isPending
+          ? m.routing.simulate.running()
+          : result
+            ? m.routing.simulate.status({ total: result.total, changed: result.changedCount })
+            : ""}
       </p>
-      {simulate.isPending && <Spinner label={s.running} />}
+      {simulate.isPending && <Spinner label={m.routing.simulate.running()} />}
       {result && !simulate.isPending && (
         <SimulationResult
           result={result}
@@ -198,38 +208,54 @@ function SimulationResult({
   onActivate: () => void;
   isActivating: boolean;
 }) {
-  const s = t.routing.simulate;
+  const m = useMessages();
+  const format = useFormat();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="iw-routing-result">
-      <h3 id={headingId}>{s.results}</h3>
+      <h3 id={headingId}>{m.routing.simulate.results()}</h3>
       <DataTable
-        caption={s.perAgency}
+        caption={m.routing.simulate.perAgency()}
         rows={result.perAgency}
         getRowKey={(row) => row.id}
-        emptyMessage={s.perAgencyEmpty}
+        emptyMessage={m.routing.simulate.perAgencyEmpty()}
         columns={[
-          { key: "agency", header: s.agency, isRowHeader: true, render: (row) => row.name },
-          { key: "before", header: s.before, align: "end", render: (row) => row.before },
-          { key: "after", header: s.after, align: "end", render: (row) => row.after },
+          {
+            key: "agency",
+            header: m.routing.simulate.agency(),
+            isRowHeader: true,
+            render: (row) => row.name,
+          },
+          {
+            key: "before",
+            header: m.routing.simulate.before(),
+            align: "end",
+            render: (row) => row.before,
+          },
+          {
+            key: "after",
+            header: m.routing.simulate.after(),
+            align: "end",
+            render: (row) => row.after,
+          },
           {
             key: "difference",
-            header: s.difference,
+            header: m.routing.simulate.difference(),
             align: "end",
-            render: (row) => signed.format(row.after - row.before),
+            render: (row) => format.signedNumber(row.after - row.before),
           },
         ]}
       />
       {result.changed.length > 0 && (
         <>
           <DataTable
-            caption={s.changedTips}
+            caption={m.routing.simulate.changedTips()}
             rows={result.changed}
             getRowKey={(row) => row.tipId}
             columns={[
               {
                 key: "tip",
-                header: s.tip,
+                header: m.routing.simulate.tip(),
                 isRowHeader: true,
                 render: (row) => (
                   <Link href={`/tips/${row.tipId}`} className="iw-mono">
@@ -239,17 +265,32 @@ function SimulationResult({
               },
               {
                 key: "object",
-                header: s.object,
+                header: m.routing.simulate.object(),
                 render: (row) =>
-                  row.objectRef ? <span className="iw-mono">{row.objectRef}</span> : s.noObject,
+                  row.objectRef ? (
+                    <span className="iw-mono">{row.objectRef}</span>
+                  ) : (
+                    m.routing.simulate.noObject()
+                  ),
               },
-              { key: "before", header: s.before, render: (row) => decisionText(row.before) },
-              { key: "after", header: s.after, render: (row) => decisionText(row.after) },
+              {
+                key: "before",
+                header: m.routing.simulate.before(),
+                render: (row) => decisionText(m, row.before),
+              },
+              {
+                key: "after",
+                header: m.routing.simulate.after(),
+                render: (row) => decisionText(m, row.after),
+              },
             ]}
           />
           {result.changedCount > result.changed.length && (
             <p className="iw-muted">
-              {s.changedTipsShown(result.changed.length, result.changedCount)}
+              {m.routing.simulate.changedTipsShown({
+                shown: result.changed.length,
+                total: result.changedCount,
+              })}
             </p>
           )}
         </>
@@ -257,18 +298,18 @@ function SimulationResult({
       {isActive ? null : isCurrent ? (
         <div className="iw-routing-activate">
           <p className="iw-muted" id={`${headingId}-activate`}>
-            {s.activateHint}
+            {m.routing.simulate.activateHint()}
           </p>
           <Button
             isLoading={isActivating}
             aria-describedby={`${headingId}-activate`}
             onClick={onActivate}
           >
-            {s.activate}
+            {m.routing.simulate.activate()}
           </Button>
         </div>
       ) : (
-        <Alert tone="info" title={s.stale} />
+        <Alert tone="info" title={m.routing.simulate.stale()} />
       )}
     </section>
   );

@@ -8,7 +8,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { locale, t } from "../../i18n";
+import { useFormat, useMessages, type Messages } from "../../i18n";
+import type { Formatters } from "../../lib/format";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import type { DraftRuleSetEntry } from "./rule-set";
@@ -20,15 +21,21 @@ const OUTCOME_TONES: Record<RoutingDecisionView["explanations"][number]["outcome
 };
 
 /** "refer to Belgian federal police; priority high; human review required" */
-export function decisionSentence(decision: Omit<RoutingDecisionView, "explanations">): string {
-  const r = t.routing.tryOnTip;
-  const agencies = new Intl.ListFormat(locale, { type: "conjunction" }).format(
+export function decisionSentence(
+  m: Messages,
+  format: Formatters,
+  decision: Omit<RoutingDecisionView, "explanations">,
+): string {
+  const agencies = format.list(
     decision.agencies.map((a) => a.name),
+    "conjunction",
   );
   return [
-    decision.agencies.length === 0 ? r.noAgency : t.routing.summary.refer(agencies),
-    `${r.priority}: ${decision.priority ? t.labels.priority[decision.priority] : r.noPriority}`,
-    `${r.review}: ${decision.requiresReview ? r.reviewRequired : r.reviewNotRequired}`,
+    decision.agencies.length === 0
+      ? m.routing.tryOnTip.noAgency()
+      : m.routing.summary.refer({ agencies }),
+    `${m.routing.tryOnTip.priority()}: ${decision.priority ? m.labels.priority[decision.priority]() : m.routing.tryOnTip.noPriority()}`,
+    `${m.routing.tryOnTip.review()}: ${decision.requiresReview ? m.routing.tryOnTip.reviewRequired() : m.routing.tryOnTip.reviewNotRequired()}`,
   ].join("; ");
 }
 
@@ -48,7 +55,8 @@ export function TryOnTip({
   /** The rule being edited, marked in the explanations. */
   currentRuleId?: string;
 }) {
-  const r = t.routing.tryOnTip;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const tryRules = useMutation(trpc.routing.tryOnTip.mutationOptions());
   const inputRef = useRef<HTMLInputElement>(null);
@@ -60,7 +68,7 @@ export function TryOnTip({
   const run = (value: string) => {
     const id = value.trim();
     if (!IdSchema.safeParse(id).success) {
-      setInputError(r.invalidTipId);
+      setInputError(m.routing.tryOnTip.invalidTipId());
       inputRef.current?.focus();
       return;
     }
@@ -88,13 +96,15 @@ export function TryOnTip({
   const isNotFound = appCode(tryRules.error) === "tip_not_found";
   const decision = tryRules.data;
   return (
-    <Card as="section" heading={r.heading} headingLevel={2}>
-      <p className="iw-muted">{prepareRules ? r.introDraft : r.introSaved}</p>
+    <Card as="section" heading={m.routing.tryOnTip.heading()} headingLevel={2}>
+      <p className="iw-muted">
+        {prepareRules ? m.routing.tryOnTip.introDraft() : m.routing.tryOnTip.introSaved()}
+      </p>
       <form noValidate onSubmit={submit} className="iw-routing-inline-form">
         <Field
-          label={r.tipId}
-          hint={r.tipIdHint}
-          error={inputError ?? (isNotFound ? r.tipNotFound : undefined)}
+          label={m.routing.tryOnTip.tipId()}
+          hint={m.routing.tryOnTip.tipIdHint()}
+          error={inputError ?? (isNotFound ? m.routing.tryOnTip.tipNotFound() : undefined)}
         >
           {(props) => (
             <TextInput
@@ -110,19 +120,23 @@ export function TryOnTip({
         </Field>
         <div>
           <Button type="submit" isLoading={tryRules.isPending}>
-            {r.run}
+            {m.routing.tryOnTip.run()}
           </Button>
         </div>
       </form>
-      {isDraftInvalid && <p className="t-field__error">{r.draftInvalid}</p>}
+      {isDraftInvalid && <p className="t-field__error">{m.routing.tryOnTip.draftInvalid()}</p>}
       {tryRules.isError && !isNotFound && (
-        <ErrorAlert title={r.failed} error={tryRules.error} live />
+        <ErrorAlert title={m.routing.tryOnTip.failed()} error={tryRules.error} live />
       )}
       {/* Always present, so screen readers announce the decision when it arrives. */}
       <p role="status" className="iw-routing-live">
-        {tryRules.isPending ? r.running : decision ? r.decided(decisionSentence(decision)) : ""}
+        {tryRules.isPending
+          ? m.routing.tryOnTip.running()
+          : decision
+            ? m.routing.tryOnTip.decided({ summary: decisionSentence(m, format, decision) })
+            : ""}
       </p>
-      {tryRules.isPending && <Spinner label={r.running} />}
+      {tryRules.isPending && <Spinner label={m.routing.tryOnTip.running()} />}
       {decision && triedTipId && !tryRules.isPending && (
         <DecisionView decision={decision} tipId={triedTipId} currentRuleId={currentRuleId} />
       )}
@@ -139,37 +153,45 @@ function DecisionView({
   tipId: string;
   currentRuleId: string | undefined;
 }) {
-  const r = t.routing.tryOnTip;
+  const m = useMessages();
   const decisionId = useId();
   const explanationsId = useId();
   return (
     <div className="iw-routing-result">
       <section aria-labelledby={decisionId}>
-        <h3 id={decisionId}>{r.decision}</h3>
+        <h3 id={decisionId}>{m.routing.tryOnTip.decision()}</h3>
         <dl className="iw-summary">
           <div>
-            <dt>{r.referTo}</dt>
+            <dt>{m.routing.tryOnTip.referTo()}</dt>
             <dd>
               {decision.agencies.length === 0
-                ? r.noAgency
+                ? m.routing.tryOnTip.noAgency()
                 : decision.agencies.map((a) => a.name).join(", ")}
             </dd>
           </div>
           <div>
-            <dt>{r.priority}</dt>
-            <dd>{decision.priority ? t.labels.priority[decision.priority] : r.noPriority}</dd>
+            <dt>{m.routing.tryOnTip.priority()}</dt>
+            <dd>
+              {decision.priority
+                ? m.labels.priority[decision.priority]()
+                : m.routing.tryOnTip.noPriority()}
+            </dd>
           </div>
           <div>
-            <dt>{r.review}</dt>
-            <dd>{decision.requiresReview ? r.reviewRequired : r.reviewNotRequired}</dd>
+            <dt>{m.routing.tryOnTip.review()}</dt>
+            <dd>
+              {decision.requiresReview
+                ? m.routing.tryOnTip.reviewRequired()
+                : m.routing.tryOnTip.reviewNotRequired()}
+            </dd>
           </div>
         </dl>
         <p>
-          <Link href={`/tips/${tipId}`}>{r.openTip}</Link>
+          <Link href={`/tips/${tipId}`}>{m.routing.tryOnTip.openTip()}</Link>
         </p>
       </section>
       <section aria-labelledby={explanationsId}>
-        <h3 id={explanationsId}>{r.explanations}</h3>
+        <h3 id={explanationsId}>{m.routing.tryOnTip.explanations()}</h3>
         <ol className="iw-routing-explanations">
           {decision.explanations.map((e) => (
             <li
@@ -178,13 +200,17 @@ function DecisionView({
             >
               <p className="iw-routing-explanation__head">
                 <strong>{e.ruleName}</strong>{" "}
-                {e.ruleId === currentRuleId && <span>({r.thisRule}) </span>}
-                <span className="iw-muted">{r.ruleVersion(e.version)}</span>{" "}
-                <Badge tone={OUTCOME_TONES[e.outcome]}>{r.outcome[e.outcome]}</Badge>
+                {e.ruleId === currentRuleId && <span>({m.routing.tryOnTip.thisRule()}) </span>}
+                <span className="iw-muted">
+                  {m.routing.tryOnTip.ruleVersion({ version: e.version })}
+                </span>{" "}
+                <Badge tone={OUTCOME_TONES[e.outcome]}>
+                  {m.routing.tryOnTip.outcome[e.outcome]()}
+                </Badge>
               </p>
               <p className="iw-routing-explanation__text">{e.text}</p>
               {e.conditions.length > 0 && (
-                <ul className="iw-routing-lines" aria-label={r.conditionLines}>
+                <ul className="iw-routing-lines" aria-label={m.routing.tryOnTip.conditionLines()}>
                   {e.conditions.map((line, index) => (
                     <li key={index}>{line}</li>
                   ))}

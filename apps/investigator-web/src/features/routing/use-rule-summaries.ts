@@ -1,9 +1,9 @@
-import type { CountryConfidence, TipConfidence, TipPriority } from "@trace/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { format, locale, t } from "../../i18n";
+import { messageFor, useFormat, useMessages, type Messages } from "../../i18n";
+import type { Formatters } from "../../lib/format";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
-import { createRuleSummaries, type RuleSummaries } from "./rule-summary";
+import { createRuleSummaries, type RuleSummaries, type SummaryWords } from "./rule-summary";
 
 export type AgencyOption = StaffOutputs["cases"]["agencies"][number];
 
@@ -13,22 +13,41 @@ export function useAgencies() {
   return useQuery(trpc.cases.agencies.queryOptions());
 }
 
+/** The words of rule summaries, from the catalog. */
+export function summaryWords(m: Messages): SummaryWords {
+  return {
+    and: m.routing.summary.and(),
+    or: m.routing.summary.or(),
+    not: (condition) => m.routing.summary.not({ condition }),
+    nothingChosen: m.routing.summary.nothingChosen(),
+    quoted: (text) => m.routing.summary.quoted({ text }),
+    refer: (agencies) => m.routing.summary.refer({ agencies }),
+    setPriority: (priority) => m.routing.summary.setPriority({ priority }),
+    requireReview: m.routing.summary.requireReview(),
+  };
+}
+
 /** Rule summaries in the app's words; agencies read as their codes once the list has loaded. */
-export function ruleSummaries(agencies: readonly AgencyOption[] | undefined): RuleSummaries {
+export function ruleSummaries(
+  m: Messages,
+  format: Formatters,
+  agencies: readonly AgencyOption[] | undefined,
+): RuleSummaries {
   const byId = new Map((agencies ?? []).map((a) => [a.id, a.code]));
-  const inline = t.routing.inline;
-  return createRuleSummaries(locale, t.routing.summary, {
+  return createRuleSummaries(format, summaryWords(m), {
     country: format.countryName,
     language: format.languageName,
-    category: (c) => t.labels.objectCategory[c as keyof typeof t.labels.objectCategory] ?? c,
-    tipConfidence: (c) => inline.tipConfidence[c as TipConfidence] ?? c,
-    countryConfidence: (c) => inline.countryConfidence[c as CountryConfidence] ?? c,
-    priority: (p) => inline.priority[p as TipPriority] ?? p,
+    category: (c) => messageFor(m.labels.objectCategory, c)?.() ?? c,
+    tipConfidence: (c) => messageFor(m.routing.inline.tipConfidence, c)?.() ?? c,
+    countryConfidence: (c) => messageFor(m.routing.inline.countryConfidence, c)?.() ?? c,
+    priority: (p) => messageFor(m.routing.inline.priority, p)?.() ?? p,
     agency: (id) => byId.get(id) ?? id,
   });
 }
 
 export function useRuleSummaries(): RuleSummaries {
+  const m = useMessages();
+  const format = useFormat();
   const agencies = useAgencies();
-  return useMemo(() => ruleSummaries(agencies.data), [agencies.data]);
+  return useMemo(() => ruleSummaries(m, format, agencies.data), [m, format, agencies.data]);
 }

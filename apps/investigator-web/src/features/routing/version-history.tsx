@@ -5,7 +5,7 @@ import { Card } from "@trace/ui/card";
 import { Spinner } from "@trace/ui/spinner";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "../../components/error-message";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { labelled } from "./list-inputs";
 import type { RuleSummaries } from "./rule-summary";
@@ -24,48 +24,51 @@ export function VersionHistory({
   summaries: RuleSummaries;
   onCopy?: (version: RoutingRuleVersion) => void;
 }) {
-  const v = t.routing.versions;
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const versions = useQuery(trpc.routing.versions.queryOptions({ id: ruleId }));
   return (
-    <Card as="section" heading={v.heading} headingLevel={2}>
+    <Card as="section" heading={m.routing.versions.heading()} headingLevel={2}>
       {versions.isPending ? (
-        <Spinner label={v.loading} isLabelVisible />
+        <Spinner label={m.routing.versions.loading()} isLabelVisible />
       ) : versions.isError ? (
-        <ErrorAlert title={v.loadError} error={versions.error} />
+        <ErrorAlert title={m.routing.versions.loadError()} error={versions.error} />
       ) : (
         <ol className="iw-routing-versions">
           {versions.data.map((version, index) => (
             <li key={version.version}>
               <h3 className="iw-routing-versions__heading">
-                {t.routing.version(version.version)}{" "}
-                {index === 0 && <Badge tone="info">{v.current}</Badge>}
+                {m.routing.version({ version: version.version })}{" "}
+                {index === 0 && <Badge tone="info">{m.routing.versions.current()}</Badge>}
               </h3>
               <p className="iw-muted">
                 {format.dateTime(version.createdAt)}{" "}
-                {version.author ? v.savedBy(version.author) : v.unknownAuthor}
+                {version.author
+                  ? m.routing.versions.savedBy({ name: version.author })
+                  : m.routing.versions.unknownAuthor()}
               </p>
               <details className="iw-routing-versions__details">
-                <summary>{v.details}</summary>
+                <summary>{m.routing.versions.details()}</summary>
                 <dl className="iw-dl">
                   <div>
-                    <dt>{v.name}</dt>
+                    <dt>{m.routing.versions.name()}</dt>
                     <dd>{version.name}</dd>
                   </div>
                   <div>
-                    <dt>{v.state}</dt>
+                    <dt>{m.routing.versions.state()}</dt>
                     <dd>
-                      {version.isEnabled ? t.routing.state.enabled : t.routing.state.disabled}
+                      {version.isEnabled ? m.routing.state.enabled() : m.routing.state.disabled()}
                     </dd>
                   </div>
                   <div>
-                    <dt>{v.condition}</dt>
+                    <dt>{m.routing.versions.condition()}</dt>
                     <dd>
                       <ConditionView condition={version.condition} summaries={summaries} />
                     </dd>
                   </div>
                   <div>
-                    <dt>{v.actions}</dt>
+                    <dt>{m.routing.versions.actions()}</dt>
                     <dd>
                       <ActionsView actions={version.actions} summaries={summaries} />
                     </dd>
@@ -76,7 +79,10 @@ export function VersionHistory({
                     variant="secondary"
                     size="small"
                     onClick={() => onCopy(version)}
-                    {...labelled(v.useInForm, v.useInFormWhich(version.version))}
+                    {...labelled(
+                      m.routing.versions.useInForm(),
+                      m.routing.versions.useInFormWhich({ version: version.version }),
+                    )}
                   />
                 )}
               </details>

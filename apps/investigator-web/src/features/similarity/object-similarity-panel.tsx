@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link } from "wouter";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 import { SimilarMatch } from "./similar-match";
 import "./similarity.css";
@@ -27,7 +27,7 @@ export function ObjectSimilarityPanel({
   /** Changes when an image is added, removed or finishes processing (and so gets its hash). */
   imagesKey: string;
 }) {
-  const s = t.similarity;
+  const m = useMessages();
   const trpc = useTRPC();
   const similarity = useQuery(trpc.similarity.forObject.queryOptions({ id: objectId }));
   const { refetch } = similarity;
@@ -39,11 +39,11 @@ export function ObjectSimilarityPanel({
   }, [imagesKey, refetch]);
 
   let body;
-  if (similarity.isPending) body = <Spinner label={s.loading} isLabelVisible />;
+  if (similarity.isPending) body = <Spinner label={m.similarity.loading()} isLabelVisible />;
   else if (similarity.isError)
     body = (
       <ErrorAlert
-        title={s.loadError}
+        title={m.similarity.loadError()}
         error={similarity.error}
         onRetry={() => void similarity.refetch()}
       />
@@ -51,7 +51,7 @@ export function ObjectSimilarityPanel({
   else body = <SimilarityView similarity={similarity.data} />;
 
   return (
-    <Card as="section" heading={s.objectHeading} headingLevel={2}>
+    <Card as="section" heading={m.similarity.objectHeading()} headingLevel={2}>
       {body}
     </Card>
   );
@@ -89,7 +89,7 @@ function objectsToFlag(similarity: ObjectSimilarityView): {
  * panel below reports failures).
  */
 export function SimilarityNotice({ objectId }: { objectId: string }) {
-  const s = t.similarity;
+  const m = useMessages();
   const trpc = useTRPC();
   const similarity = useQuery(trpc.similarity.forObject.queryOptions({ id: objectId }));
   if (!similarity.data) return null;
@@ -97,28 +97,32 @@ export function SimilarityNotice({ objectId }: { objectId: string }) {
   return (
     <>
       {otherSeries.length > 0 && (
-        <Alert tone="danger" title={s.otherSeriesAlert} className="iw-similar-notice">
+        <Alert tone="danger" title={m.similarity.otherSeriesAlert()} className="iw-similar-notice">
           <ul className="iw-similar-warnings">
             {otherSeries.map((match) => (
               <li key={match.object.id}>
                 <Link href={`/objects/${match.object.id}`}>
-                  {s.otherSeries(match.object.ref, match.series.code, match.case.reference)}
+                  {m.similarity.otherSeries({
+                    ref: match.object.ref,
+                    series: match.series.code,
+                    reference: match.case.reference,
+                  })}
                 </Link>{" "}
-                ({s.distance(match.distance)})
+                ({m.similarity.distance({ d: match.distance })})
               </li>
             ))}
           </ul>
         </Alert>
       )}
       {duplicates.length > 0 && (
-        <Alert tone="warning" title={s.duplicateAlert} className="iw-similar-notice">
+        <Alert tone="warning" title={m.similarity.duplicateAlert()} className="iw-similar-notice">
           <ul className="iw-similar-warnings">
             {duplicates.map((match) => (
               <li key={match.object.id}>
                 <Link href={`/objects/${match.object.id}`}>
-                  {s.objectLink(match.object.ref, match.object.title)}
+                  {m.similarity.objectLink({ ref: match.object.ref, title: match.object.title })}
                 </Link>{" "}
-                ({s.distance(match.distance)})
+                ({m.similarity.distance({ d: match.distance })})
               </li>
             ))}
           </ul>
@@ -129,24 +133,26 @@ export function SimilarityNotice({ objectId }: { objectId: string }) {
 }
 
 function SimilarityView({ similarity }: { similarity: ObjectSimilarityView }) {
-  const s = t.similarity;
+  const m = useMessages();
   return (
     <>
-      <p className="iw-muted iw-similar-intro">{s.intro(similarity.maxDistance)}</p>
+      <p className="iw-muted iw-similar-intro">
+        {m.similarity.intro({ maxDistance: similarity.maxDistance })}
+      </p>
       {similarity.images.map((image) => {
-        const label = s.imageLabel(image.position + 1);
+        const label = m.similarity.imageLabel({ position: image.position + 1 });
         return (
           <section key={image.imageId} className="iw-similar-source" aria-label={label}>
             <h3>
               {label}
               {image.hash !== null &&
                 image.matches.length > 0 &&
-                ` — ${s.matchCount(image.matches.length)}`}
+                ` — ${m.similarity.matchCount({ n: image.matches.length })}`}
             </h3>
             {image.hash === null ? (
-              <p className="iw-muted">{s.notIndexed}</p>
+              <p className="iw-muted">{m.similarity.notIndexed()}</p>
             ) : image.matches.length === 0 ? (
-              <p className="iw-muted">{s.noMatches}</p>
+              <p className="iw-muted">{m.similarity.noMatches()}</p>
             ) : (
               <ul className="iw-similar-list">
                 {image.matches.map((match) => (

@@ -2,7 +2,7 @@ import { similarityLevel, type SimilarImage, type SimilarityLevel } from "@trace
 import { AspectImage } from "@trace/ui/aspect-image";
 import { Badge, type BadgeTone } from "@trace/ui/badge";
 import { Link } from "wouter";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 
 export interface SourceImage {
   imageId: string;
@@ -43,12 +43,12 @@ const LEVEL_TONES = {
 
 /** Distance and what it means, in words first: the colour only reinforces it. */
 export function DistanceFacts({ distance }: { distance: number }) {
-  const s = t.similarity;
+  const m = useMessages();
   const level = similarityLevel(distance);
   return (
     <>
-      <Badge tone={LEVEL_TONES[level]}>{s.level[level]}</Badge>
-      <span>{s.distance(distance)}</span>
+      <Badge tone={LEVEL_TONES[level]}>{m.similarity.level[level]()}</Badge>
+      <span>{m.similarity.distance({ d: distance })}</span>
     </>
   );
 }
@@ -68,20 +68,20 @@ export function SimilarMatch({
   /** The series of the page's object; null on a tip page, where no series is "other". */
   seriesId: string | null;
 }) {
-  const s = t.similarity;
+  const m = useMessages();
   const isOtherSeries =
     match.kind === "object" && seriesId !== null && match.series.id !== seriesId;
-  const what = match.kind === "object" ? match.object.ref : s.tipPhoto;
+  const what = match.kind === "object" ? match.object.ref : m.similarity.tipPhoto();
   return (
     <li
       className={
         isOtherSeries ? "iw-similar-match iw-similar-match--other-series" : "iw-similar-match"
       }
-      aria-label={s.compare(source.label, what)}
+      aria-label={m.similarity.compare({ label: source.label, what })}
     >
       <div className="iw-similar-pair">
         <figure>
-          <StaffImage {...source} alt={s.sourceImageAlt(source.label)} />
+          <StaffImage {...source} alt={m.similarity.sourceImageAlt({ label: source.label })} />
           <figcaption>{source.label}</figcaption>
         </figure>
         <figure>
@@ -89,7 +89,7 @@ export function SimilarMatch({
             imageId={match.imageId}
             width={match.width}
             height={match.height}
-            alt={s.matchImageAlt(what)}
+            alt={m.similarity.matchImageAlt({ what })}
           />
           <figcaption>{what}</figcaption>
         </figure>
@@ -98,25 +98,25 @@ export function SimilarMatch({
         <DistanceFacts distance={match.distance} />
         {match.kind === "object" && seriesId !== null && (
           <Badge tone={isOtherSeries ? "danger" : "neutral"}>
-            {isOtherSeries ? s.otherSeriesBadge : s.sameSeries}
+            {isOtherSeries ? m.similarity.otherSeriesBadge() : m.similarity.sameSeries()}
           </Badge>
         )}
       </p>
       {match.kind === "object" ? (
         <p className="iw-similar-where">
           <Link href={`/objects/${match.object.id}`}>
-            {s.objectLink(match.object.ref, match.object.title)}
+            {m.similarity.objectLink({ ref: match.object.ref, title: match.object.title })}
           </Link>
           {" · "}
-          {s.series(match.series.code, match.series.title)}
+          {m.similarity.series({ code: match.series.code, title: match.series.title })}
           {" · "}
-          {s.caseReference(match.case.reference)}
+          {m.similarity.caseReference({ reference: match.case.reference })}
           {" · "}
-          {t.labels.objectStatus[match.object.status]}
+          {m.labels.objectStatus[match.object.status]()}
         </p>
       ) : (
         <p className="iw-similar-where">
-          <Link href={`/tips/${match.tipId}`}>{s.openTip}</Link>
+          <Link href={`/tips/${match.tipId}`}>{m.similarity.openTip()}</Link>
         </p>
       )}
     </li>

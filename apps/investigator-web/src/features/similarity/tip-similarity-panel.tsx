@@ -2,7 +2,7 @@ import { Card } from "@trace/ui/card";
 import { Spinner } from "@trace/ui/spinner";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC, type StaffOutputs } from "../../lib/trpc";
 import { DistanceFacts, SimilarMatch, StaffImage } from "./similar-match";
 import "./similarity.css";
@@ -16,16 +16,16 @@ type PhotoView = TipSimilarityView["photos"][number];
  * else in Trace it resembles.
  */
 export function TipSimilarityPanel({ tipId }: { tipId: string }) {
-  const s = t.similarity;
+  const m = useMessages();
   const trpc = useTRPC();
   const similarity = useQuery(trpc.similarity.forTip.queryOptions({ id: tipId }));
 
   let body;
-  if (similarity.isPending) body = <Spinner label={s.loading} isLabelVisible />;
+  if (similarity.isPending) body = <Spinner label={m.similarity.loading()} isLabelVisible />;
   else if (similarity.isError)
     body = (
       <ErrorAlert
-        title={s.loadError}
+        title={m.similarity.loadError()}
         error={similarity.error}
         onRetry={() => void similarity.refetch()}
       />
@@ -33,7 +33,9 @@ export function TipSimilarityPanel({ tipId }: { tipId: string }) {
   else
     body = (
       <>
-        <p className="iw-muted iw-similar-intro">{s.intro(similarity.data.maxDistance)}</p>
+        <p className="iw-muted iw-similar-intro">
+          {m.similarity.intro({ maxDistance: similarity.data.maxDistance })}
+        </p>
         {similarity.data.photos.map((photo) => (
           <PhotoSimilarity key={photo.photoId} photo={photo} similarity={similarity.data} />
         ))}
@@ -41,7 +43,7 @@ export function TipSimilarityPanel({ tipId }: { tipId: string }) {
     );
 
   return (
-    <Card as="section" heading={s.tipHeading} headingLevel={2}>
+    <Card as="section" heading={m.similarity.tipHeading()} headingLevel={2}>
       {body}
     </Card>
   );
@@ -54,14 +56,14 @@ function PhotoSimilarity({
   photo: PhotoView;
   similarity: TipSimilarityView;
 }) {
-  const s = t.similarity;
-  const label = s.photoLabel(photo.position + 1);
+  const m = useMessages();
+  const label = m.similarity.photoLabel({ position: photo.position + 1 });
   const source = { imageId: photo.photoId, width: photo.width, height: photo.height, label };
   if (photo.hash === null) {
     return (
       <section className="iw-similar-source" aria-label={label}>
         <h3>{label}</h3>
-        <p className="iw-muted">{s.notIndexed}</p>
+        <p className="iw-muted">{m.similarity.notIndexed()}</p>
       </section>
     );
   }
@@ -69,25 +71,25 @@ function PhotoSimilarity({
     <section className="iw-similar-source" aria-label={label}>
       <h3>{label}</h3>
       {similarity.object === null ? (
-        <p className="iw-muted">{s.generalTip}</p>
+        <p className="iw-muted">{m.similarity.generalTip()}</p>
       ) : (
         <>
-          <h4>{s.toObjectHeading(similarity.object.ref)}</h4>
+          <h4>{m.similarity.toObjectHeading({ ref: similarity.object.ref })}</h4>
           {photo.toObject.length === 0 ? (
-            <p className="iw-muted">{s.toObjectNone}</p>
+            <p className="iw-muted">{m.similarity.toObjectNone()}</p>
           ) : (
             <ul className="iw-similar-list">
               {photo.toObject.map((image) => {
-                const imageLabel = `${similarity.object!.ref} · ${s.imageLabel(image.position + 1)}`;
+                const imageLabel = `${similarity.object!.ref} · ${m.similarity.imageLabel({ position: image.position + 1 })}`;
                 return (
                   <li
                     key={image.imageId}
                     className="iw-similar-match"
-                    aria-label={s.compare(label, imageLabel)}
+                    aria-label={m.similarity.compare({ label, what: imageLabel })}
                   >
                     <div className="iw-similar-pair">
                       <figure>
-                        <StaffImage {...source} alt={s.sourceImageAlt(label)} />
+                        <StaffImage {...source} alt={m.similarity.sourceImageAlt({ label })} />
                         <figcaption>{label}</figcaption>
                       </figure>
                       <figure>
@@ -95,7 +97,7 @@ function PhotoSimilarity({
                           imageId={image.imageId}
                           width={image.width}
                           height={image.height}
-                          alt={s.matchImageAlt(imageLabel)}
+                          alt={m.similarity.matchImageAlt({ what: imageLabel })}
                         />
                         <figcaption>{imageLabel}</figcaption>
                       </figure>
@@ -110,9 +112,9 @@ function PhotoSimilarity({
           )}
         </>
       )}
-      <h4>{s.elsewhereHeading}</h4>
+      <h4>{m.similarity.elsewhereHeading()}</h4>
       {photo.matches.length === 0 ? (
-        <p className="iw-muted">{s.noMatches}</p>
+        <p className="iw-muted">{m.similarity.noMatches()}</p>
       ) : (
         <ul className="iw-similar-list">
           {photo.matches.map((match) => (

@@ -5,7 +5,7 @@ import { Field, Select } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { RoleFields } from "./role-fields";
 
@@ -19,6 +19,7 @@ export function ChangeRoleForm({
   agencies: readonly { id: string; code: string; name: string }[];
   onChanged: () => void;
 }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const [accountId, setAccountId] = useState("");
   const [role, setRole] = useState<Role>("analyst");
@@ -26,7 +27,6 @@ export function ChangeRoleForm({
   const change = useMutation(
     trpc.staffAccounts.changeRole.mutationOptions({ onSuccess: onChanged }),
   );
-  const s = t.staffAccounts;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,15 +39,23 @@ export function ChangeRoleForm({
 
   return (
     <section aria-labelledby="change-role-heading">
-      <h2 id="change-role-heading">{s.changeRoleHeading}</h2>
-      {change.isSuccess && <Alert tone="success" live title={s.roleChanged(change.data.email)} />}
-      {change.isError && <ErrorAlert live title={s.actionFailed} error={change.error} />}
+      <h2 id="change-role-heading">{m.staffAccounts.changeRoleHeading()}</h2>
+      {change.isSuccess && (
+        <Alert
+          tone="success"
+          live
+          title={m.staffAccounts.roleChanged({ email: change.data.email })}
+        />
+      )}
+      {change.isError && (
+        <ErrorAlert live title={m.staffAccounts.actionFailed()} error={change.error} />
+      )}
       <form noValidate onSubmit={submit} className="iw-login-form">
-        <Field label={s.account} id="change-role-account">
+        <Field label={m.staffAccounts.account()} id="change-role-account">
           {(props) => (
             <Select
               {...props}
-              placeholder={s.chooseAccount}
+              placeholder={m.staffAccounts.chooseAccount()}
               options={accounts.map((a) => ({
                 value: a.id,
                 label: `${a.displayName} (${a.email})`,
@@ -59,7 +67,7 @@ export function ChangeRoleForm({
         </Field>
         <RoleFields
           idPrefix="change-role"
-          roleLabel={s.newRole}
+          roleLabel={m.staffAccounts.newRole()}
           role={role}
           onRoleChange={setRole}
           agencyId={agencyId}
@@ -67,7 +75,7 @@ export function ChangeRoleForm({
           agencies={agencies}
         />
         <Button type="submit" isLoading={change.isPending} disabled={!accountId}>
-          {s.changeRole}
+          {m.staffAccounts.changeRole()}
         </Button>
       </form>
     </section>

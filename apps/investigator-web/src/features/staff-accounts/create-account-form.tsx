@@ -5,7 +5,7 @@ import { Field, TextInput } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { RoleFields } from "./role-fields";
 
@@ -17,13 +17,13 @@ export function CreateAccountForm({
   agencies: readonly { id: string; code: string; name: string }[];
   onCreated: () => void;
 }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<Role>("analyst");
   const [agencyId, setAgencyId] = useState("");
   const create = useMutation(trpc.staffAccounts.create.mutationOptions({ onSuccess: onCreated }));
-  const s = t.staffAccounts;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,10 +37,18 @@ export function CreateAccountForm({
 
   return (
     <section aria-labelledby="create-account-heading">
-      <h2 id="create-account-heading">{s.createHeading}</h2>
+      <h2 id="create-account-heading">{m.staffAccounts.createHeading()}</h2>
       {create.data && (
-        <Alert tone="success" live title={s.created(create.data.account.email)}>
-          <Field label={s.temporaryPassword} hint={s.temporaryPasswordNote} id="temporary-password">
+        <Alert
+          tone="success"
+          live
+          title={m.staffAccounts.created({ email: create.data.account.email })}
+        >
+          <Field
+            label={m.staffAccounts.temporaryPassword()}
+            hint={m.staffAccounts.temporaryPasswordNote()}
+            id="temporary-password"
+          >
             {(props) => (
               <TextInput
                 {...props}
@@ -52,9 +60,11 @@ export function CreateAccountForm({
           </Field>
         </Alert>
       )}
-      {create.isError && <ErrorAlert live title={s.actionFailed} error={create.error} />}
+      {create.isError && (
+        <ErrorAlert live title={m.staffAccounts.actionFailed()} error={create.error} />
+      )}
       <form noValidate onSubmit={submit} className="iw-login-form">
-        <Field label={s.email} id="new-account-email">
+        <Field label={m.staffAccounts.email()} id="new-account-email">
           {(props) => (
             <TextInput
               {...props}
@@ -65,7 +75,7 @@ export function CreateAccountForm({
             />
           )}
         </Field>
-        <Field label={s.displayName} id="new-account-name">
+        <Field label={m.staffAccounts.displayName()} id="new-account-name">
           {(props) => (
             <TextInput
               {...props}
@@ -76,7 +86,7 @@ export function CreateAccountForm({
         </Field>
         <RoleFields
           idPrefix="new-account"
-          roleLabel={s.role}
+          roleLabel={m.staffAccounts.role()}
           role={role}
           onRoleChange={setRole}
           agencyId={agencyId}
@@ -84,7 +94,7 @@ export function CreateAccountForm({
           agencies={agencies}
         />
         <Button type="submit" isLoading={create.isPending}>
-          {s.create}
+          {m.staffAccounts.create()}
         </Button>
       </form>
     </section>

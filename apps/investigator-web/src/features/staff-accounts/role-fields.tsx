@@ -1,8 +1,9 @@
 import { ROLES, type Role } from "@trace/domain";
 import { Field, Select } from "@trace/ui/field";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 
-const ROLE_OPTIONS = ROLES.map((role: Role) => ({ value: role, label: t.labels.role[role] }));
+const roleOptions = (m: Messages) =>
+  ROLES.map((role: Role) => ({ value: role, label: m.labels.role[role]() }));
 
 /** A role, and the agency when the role is agency liaison (the only role that has one). */
 export function RoleFields({
@@ -22,25 +23,29 @@ export function RoleFields({
   onAgencyChange: (agencyId: string) => void;
   agencies: readonly { id: string; code: string; name: string }[];
 }) {
-  const s = t.staffAccounts;
+  const m = useMessages();
   return (
     <>
       <Field label={roleLabel} id={`${idPrefix}-role`}>
         {(props) => (
           <Select
             {...props}
-            options={ROLE_OPTIONS}
+            options={roleOptions(m)}
             value={role}
             onChange={(e) => onRoleChange(e.currentTarget.value as Role)}
           />
         )}
       </Field>
       {role === "agency_liaison" && (
-        <Field label={s.agency} hint={s.agencyHint} id={`${idPrefix}-agency`}>
+        <Field
+          label={m.staffAccounts.agency()}
+          hint={m.staffAccounts.agencyHint()}
+          id={`${idPrefix}-agency`}
+        >
           {(props) => (
             <Select
               {...props}
-              placeholder={s.noAgency}
+              placeholder={m.staffAccounts.noAgency()}
               options={agencies.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))}
               value={agencyId}
               onChange={(e) => onAgencyChange(e.currentTarget.value)}

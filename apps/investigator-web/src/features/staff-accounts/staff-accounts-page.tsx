@@ -8,14 +8,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { ChangeRoleForm } from "./change-role-form";
 import { CreateAccountForm } from "./create-account-form";
 
 /** Admins only: the accounts, a form for a new one, role changes, disable/enable and second-factor resets. */
 export function StaffAccountsPage({ user }: { user: StaffUser }) {
-  useDocumentTitle(t.staffAccounts.title);
+  const m = useMessages();
+  useDocumentTitle(m.staffAccounts.title());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isAdmin = can(user.role, "staff.manage");
@@ -32,38 +33,43 @@ export function StaffAccountsPage({ user }: { user: StaffUser }) {
   if (!isAdmin)
     return (
       <Container>
-        <PageHeading>{t.staffAccounts.title}</PageHeading>
-        <Alert tone="warning" title={t.forbidden.staffAccounts} />
+        <PageHeading>{m.staffAccounts.title()}</PageHeading>
+        <Alert tone="warning" title={m.forbidden.staffAccounts()} />
       </Container>
     );
 
   const agencyName = new Map((agencies.data ?? []).map((a) => [a.id, `${a.code} — ${a.name}`]));
-  const c = t.staffAccounts.columns;
   const columns: DataTableColumn<StaffAccount>[] = [
-    { key: "name", header: c.name, isRowHeader: true, render: (a) => a.displayName },
-    { key: "email", header: c.email, render: (a) => a.email },
-    { key: "role", header: c.role, render: (a) => t.labels.role[a.role] },
+    {
+      key: "name",
+      header: m.staffAccounts.columns.name(),
+      isRowHeader: true,
+      render: (a) => a.displayName,
+    },
+    { key: "email", header: m.staffAccounts.columns.email(), render: (a) => a.email },
+    { key: "role", header: m.staffAccounts.columns.role(), render: (a) => m.labels.role[a.role]() },
     {
       key: "agency",
-      header: c.agency,
+      header: m.staffAccounts.columns.agency(),
       render: (a) => (a.agencyId ? (agencyName.get(a.agencyId) ?? a.agencyId) : ""),
     },
     {
       key: "factor",
-      header: c.secondFactor,
-      render: (a) => (a.hasSecondFactor ? t.staffAccounts.enrolled : t.staffAccounts.notEnrolled),
+      header: m.staffAccounts.columns.secondFactor(),
+      render: (a) =>
+        a.hasSecondFactor ? m.staffAccounts.enrolled() : m.staffAccounts.notEnrolled(),
     },
     {
       key: "status",
-      header: c.status,
-      render: (a) => (a.isDisabled ? t.staffAccounts.disabled : t.staffAccounts.active),
+      header: m.staffAccounts.columns.status(),
+      render: (a) => (a.isDisabled ? m.staffAccounts.disabled() : m.staffAccounts.active()),
     },
     {
       key: "actions",
-      header: c.actions,
+      header: m.staffAccounts.columns.actions(),
       render: (a) =>
         a.id === user.id ? (
-          t.staffAccounts.you
+          m.staffAccounts.you()
         ) : (
           <div className="iw-row-actions">
             <Button
@@ -71,21 +77,21 @@ export function StaffAccountsPage({ user }: { user: StaffUser }) {
               size="small"
               aria-label={
                 a.isDisabled
-                  ? t.staffAccounts.enable(a.displayName)
-                  : t.staffAccounts.disable(a.displayName)
+                  ? m.staffAccounts.enable({ name: a.displayName })
+                  : m.staffAccounts.disable({ name: a.displayName })
               }
               onClick={() => setDisabled.mutate({ id: a.id, isDisabled: !a.isDisabled })}
             >
-              {a.isDisabled ? t.staffAccounts.enableLabel : t.staffAccounts.disableLabel}
+              {a.isDisabled ? m.staffAccounts.enableLabel() : m.staffAccounts.disableLabel()}
             </Button>
             {a.hasSecondFactor && (
               <Button
                 variant="secondary"
                 size="small"
-                aria-label={t.staffAccounts.reset(a.displayName)}
+                aria-label={m.staffAccounts.reset({ name: a.displayName })}
                 onClick={() => reset.mutate({ id: a.id })}
               >
-                {t.staffAccounts.resetLabel}
+                {m.staffAccounts.resetLabel()}
               </Button>
             )}
           </div>
@@ -95,19 +101,21 @@ export function StaffAccountsPage({ user }: { user: StaffUser }) {
 
   return (
     <Container>
-      <PageHeading>{t.staffAccounts.title}</PageHeading>
+      <PageHeading>{m.staffAccounts.title()}</PageHeading>
       {(setDisabled.isError || reset.isError) && (
         <ErrorAlert
           live
-          title={t.staffAccounts.actionFailed}
+          title={m.staffAccounts.actionFailed()}
           error={setDisabled.error ?? reset.error}
         />
       )}
-      {accounts.isPending && <Spinner label={t.staffAccounts.loading} />}
-      {accounts.isError && <ErrorAlert title={t.staffAccounts.loadError} error={accounts.error} />}
+      {accounts.isPending && <Spinner label={m.staffAccounts.loading()} />}
+      {accounts.isError && (
+        <ErrorAlert title={m.staffAccounts.loadError()} error={accounts.error} />
+      )}
       {accounts.data && (
         <DataTable
-          caption={t.staffAccounts.tableCaption}
+          caption={m.staffAccounts.tableCaption()}
           columns={columns}
           rows={accounts.data}
           getRowKey={(a) => a.id}

@@ -1,7 +1,7 @@
 import { Card } from "@trace/ui/card";
 import { useId, type ReactNode } from "react";
 import type { CountryCode, TipConfidence } from "@trace/domain";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import type { TipDetailView } from "../../lib/trpc";
 
 export function Entry({ term, children }: { term: string; children: ReactNode }) {
@@ -14,7 +14,8 @@ export function Entry({ term, children }: { term: string; children: ReactNode })
 }
 
 function Given({ value }: { value: string | null | undefined }) {
-  return value ? <>{value}</> : <span className="iw-muted">{t.app.notGiven}</span>;
+  const m = useMessages();
+  return value ? <>{value}</> : <span className="iw-muted">{m.app.notGiven()}</span>;
 }
 
 /** What a tipster answered, in both the hub's and an agency's views of a tip. */
@@ -32,29 +33,30 @@ interface Answer {
  * must not open them by a slip.
  */
 export function AnswerEntries({ answer }: { answer: Answer }) {
+  const m = useMessages();
+  const format = useFormat();
   const noteId = useId();
-  const a = t.tip.answer;
   return (
     <>
-      <Entry term={a.country}>
+      <Entry term={m.tip.answer.country()}>
         <Given value={answer.country && format.countryName(answer.country)} />
       </Entry>
-      <Entry term={a.placeOrShop}>
+      <Entry term={m.tip.answer.placeOrShop()}>
         <Given value={answer.placeOrShop} />
       </Entry>
-      <Entry term={a.brandOrProduct}>
+      <Entry term={m.tip.answer.brandOrProduct()}>
         <Given value={answer.brandOrProduct} />
       </Entry>
-      <Entry term={a.timePeriod}>
+      <Entry term={m.tip.answer.timePeriod()}>
         <Given value={answer.timePeriod} />
       </Entry>
-      <Entry term={a.evidenceLinks}>
+      <Entry term={m.tip.answer.evidenceLinks()}>
         {answer.evidenceLinks.length === 0 ? (
-          <span className="iw-muted">{a.noLinks}</span>
+          <span className="iw-muted">{m.tip.answer.noLinks()}</span>
         ) : (
           <>
             <p id={noteId} className="iw-note">
-              {a.evidenceLinksNote}
+              {m.tip.answer.evidenceLinksNote()}
             </p>
             <ul className="iw-evidence-links" aria-describedby={noteId}>
               {answer.evidenceLinks.map((link, index) => (
@@ -66,14 +68,15 @@ export function AnswerEntries({ answer }: { answer: Answer }) {
           </>
         )}
       </Entry>
-      <Entry term={a.confidence}>{t.labels.confidence[answer.confidence]}</Entry>
+      <Entry term={m.tip.answer.confidence()}>{m.labels.confidence[answer.confidence]()}</Entry>
     </>
   );
 }
 
 export function AnswerSection({ answer }: { answer: TipDetailView["answer"] }) {
+  const m = useMessages();
   return (
-    <Card as="section" heading={t.tip.answer.heading} headingLevel={2}>
+    <Card as="section" heading={m.tip.answer.heading()} headingLevel={2}>
       <dl className="iw-dl">
         <AnswerEntries answer={answer} />
       </dl>

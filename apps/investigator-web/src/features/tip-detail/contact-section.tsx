@@ -5,7 +5,7 @@ import { Card } from "@trace/ui/card";
 import { Field, TextInput } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { useTRPC, type TipDetailView } from "../../lib/trpc";
 import { triageErrorText } from "./use-tip-refresh";
 
@@ -14,8 +14,8 @@ import { triageErrorText } from "./use-tip-refresh";
  * server records in the audit trail. They live in this component's state only.
  */
 export function ContactSection({ tip }: { tip: TipDetailView }) {
+  const m = useMessages();
   const trpc = useTRPC();
-  const c = t.triage.contact;
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
   const reveal = useMutation(trpc.tips.revealContact.mutationOptions());
@@ -23,25 +23,25 @@ export function ContactSection({ tip }: { tip: TipDetailView }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const valid = RevealContactInputSchema.safeParse({ id: tip.id, reason }).success;
-    setError(valid ? undefined : c.reasonRequired);
+    setError(valid ? undefined : m.triage.contact.reasonRequired());
     if (valid) reveal.mutate({ id: tip.id, reason });
   }
 
   return (
-    <Card as="section" heading={c.heading} headingLevel={2}>
+    <Card as="section" heading={m.triage.contact.heading()} headingLevel={2}>
       {!tip.hasContact ? (
-        <p className="iw-muted">{c.none}</p>
+        <p className="iw-muted">{m.triage.contact.none()}</p>
       ) : reveal.isSuccess ? (
         <dl className="iw-dl">
           <div>
-            <dt>{c.shown}</dt>
+            <dt>{m.triage.contact.shown()}</dt>
             <dd className="iw-tip-text">{reveal.data.contact}</dd>
           </div>
         </dl>
       ) : (
         <form noValidate onSubmit={onSubmit} className="iw-stack">
-          <p className="iw-note">{c.intro}</p>
-          <Field label={c.reason} error={error} isRequired>
+          <p className="iw-note">{m.triage.contact.intro()}</p>
+          <Field label={m.triage.contact.reason()} error={error} isRequired>
             {(props) => (
               <TextInput
                 {...props}
@@ -53,12 +53,12 @@ export function ContactSection({ tip }: { tip: TipDetailView }) {
           </Field>
           <div>
             <Button type="submit" variant="secondary" isLoading={reveal.isPending}>
-              {c.show}
+              {m.triage.contact.show()}
             </Button>
           </div>
           {reveal.isError && (
             <Alert tone="danger" live>
-              <p>{triageErrorText(reveal.error)}</p>
+              <p>{triageErrorText(m, reveal.error)}</p>
             </Alert>
           )}
         </form>

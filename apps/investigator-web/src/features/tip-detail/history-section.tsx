@@ -1,16 +1,17 @@
 import { Card } from "@trace/ui/card";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import type { TipDetailView } from "../../lib/trpc";
 
 export function HistorySection({ history }: { history: TipDetailView["history"] }) {
-  const h = t.tip.history;
+  const m = useMessages();
+  const format = useFormat();
   return (
-    <Card as="section" heading={h.heading} headingLevel={2}>
+    <Card as="section" heading={m.tip.history.heading()} headingLevel={2}>
       {history.length === 0 ? (
-        <p className="iw-muted">{h.empty}</p>
+        <p className="iw-muted">{m.tip.history.empty()}</p>
       ) : (
         <>
-          <p className="iw-note">{h.legend}</p>
+          <p className="iw-note">{m.tip.history.legend()}</p>
           <ol className="iw-history">
             {history.map((event, index) => (
               <li key={index}>
@@ -19,20 +20,23 @@ export function HistorySection({ history }: { history: TipDetailView["history"] 
                 </time>
                 <span className="iw-history__change">
                   {event.kind === "assigned"
-                    ? t.triage.historyKind.assigned(event.actorName ?? "")
+                    ? m.triage.historyKind.assigned({ name: event.actorName ?? "" })
                     : event.kind === "unassigned"
-                      ? t.triage.historyKind.unassigned(event.actorName ?? "")
-                      : h.change(
-                          t.labels.triageStatus[event.triageStatus],
-                          t.labels.publicStatus[event.publicStatus],
-                        )}
+                      ? m.triage.historyKind.unassigned({ name: event.actorName ?? "" })
+                      : m.tip.history.change({
+                          triage: m.labels.triageStatus[event.triageStatus](),
+                          publicStatus: m.labels.publicStatus[event.publicStatus](),
+                        })}
                 </span>
                 <span className="iw-history__who">
-                  {event.actorName ? h.by(event.actorName) : h.bySystem}
+                  {event.actorName
+                    ? m.tip.history.by({ name: event.actorName })
+                    : m.tip.history.bySystem()}
                 </span>
                 {event.note && (
                   <p className="iw-history__note">
-                    <span className="iw-history__note-label">{h.note}</span> {event.note}
+                    <span className="iw-history__note-label">{m.tip.history.note()}</span>{" "}
+                    {event.note}
                   </p>
                 )}
               </li>

@@ -6,7 +6,7 @@ import { Card } from "@trace/ui/card";
 import { Field, TextArea } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { format, t } from "../../i18n";
+import { useMessages, useFormat } from "../../i18n";
 import { useTRPC, type TipDetailView } from "../../lib/trpc";
 import { triageErrorText, useTipRefresh } from "./use-tip-refresh";
 
@@ -15,9 +15,10 @@ import { triageErrorText, useTipRefresh } from "./use-tip-refresh";
  * the server has marked them read with this very read.
  */
 export function MessagesSection({ tip, canSend }: { tip: TipDetailView; canSend: boolean }) {
+  const m = useMessages();
+  const format = useFormat();
   const trpc = useTRPC();
   const refresh = useTipRefresh(tip.id);
-  const d = t.triage.dialogue;
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | undefined>();
   const send = useMutation({
@@ -34,44 +35,48 @@ export function MessagesSection({ tip, canSend }: { tip: TipDetailView; canSend:
     const text = body.trim();
     const problem =
       text === ""
-        ? d.required
+        ? m.triage.dialogue.required()
         : text.length > MESSAGE_BODY_MAX
-          ? d.tooLong(MESSAGE_BODY_MAX)
+          ? m.triage.dialogue.tooLong({ max: MESSAGE_BODY_MAX })
           : undefined;
     setError(problem);
     if (!problem) send.mutate({ tipId: tip.id, body: text });
   }
 
   return (
-    <Card as="section" heading={d.heading} headingLevel={2}>
+    <Card as="section" heading={m.triage.dialogue.heading()} headingLevel={2}>
       {unread > 0 && (
         <p>
-          <Badge tone="info">{d.unreadOnTip(unread)}</Badge>
+          <Badge tone="info">{m.triage.dialogue.unreadOnTip({ n: unread })}</Badge>
         </p>
       )}
       {tip.messages.length === 0 ? (
-        <p className="iw-muted">{d.empty}</p>
+        <p className="iw-muted">{m.triage.dialogue.empty()}</p>
       ) : (
         <ol className="iw-messages">
-          {tip.messages.map((m) => (
-            <li key={m.id} className={`iw-message iw-message--${m.author}`}>
+          {tip.messages.map((message) => (
+            <li key={message.id} className={`iw-message iw-message--${message.author}`}>
               <p className="iw-message__meta">
-                {m.isNew && (
+                {message.isNew && (
                   <>
-                    <Badge tone="info">{d.new}</Badge>{" "}
+                    <Badge tone="info">{m.triage.dialogue.new()}</Badge>{" "}
                   </>
                 )}
                 <strong>
-                  {m.author === "tipster" ? d.fromTipster : d.fromStaff(m.staffAuthorName)}
+                  {message.author === "tipster"
+                    ? m.triage.dialogue.fromTipster()
+                    : message.staffAuthorName
+                      ? m.triage.dialogue.fromStaff({ name: message.staffAuthorName })
+                      : m.triage.dialogue.fromUnnamedStaff()}
                 </strong>{" "}
-                <time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
+                <time dateTime={message.createdAt}>{format.dateTime(message.createdAt)}</time>
               </p>
               <p
                 className="iw-message__body"
-                lang={m.author === "tipster" ? tip.language : undefined}
+                lang={message.author === "tipster" ? tip.language : undefined}
                 dir="auto"
               >
-                {m.body}
+                {message.body}
               </p>
             </li>
           ))}
@@ -79,7 +84,11 @@ export function MessagesSection({ tip, canSend }: { tip: TipDetailView; canSend:
       )}
       {canSend && (
         <form noValidate onSubmit={onSubmit} className="iw-stack">
-          <Field label={d.question} hint={d.questionHint} error={error}>
+          <Field
+            label={m.triage.dialogue.question()}
+            hint={m.triage.dialogue.questionHint()}
+            error={error}
+          >
             {(props) => (
               <TextArea
                 {...props}
@@ -91,15 +100,15 @@ export function MessagesSection({ tip, canSend }: { tip: TipDetailView; canSend:
           </Field>
           <div>
             <Button type="submit" isLoading={send.isPending}>
-              {d.send}
+              {m.triage.dialogue.send()}
             </Button>
           </div>
           {send.isError && (
             <Alert tone="danger" live>
-              <p>{triageErrorText(send.error)}</p>
+              <p>{triageErrorText(m, send.error)}</p>
             </Alert>
           )}
-          {send.isSuccess && <Alert tone="success" title={d.sent} />}
+          {send.isSuccess && <Alert tone="success" title={m.triage.dialogue.sent()} />}
         </form>
       )}
     </Card>

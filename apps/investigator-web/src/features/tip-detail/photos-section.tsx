@@ -1,7 +1,7 @@
 import { AspectImage } from "@trace/ui/aspect-image";
 import { Card } from "@trace/ui/card";
 import { Spinner } from "@trace/ui/spinner";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import type { TipDetailView } from "../../lib/trpc";
 
 type TipPhoto = TipDetailView["photos"][number];
@@ -20,27 +20,29 @@ function photoSource(photo: TipPhoto): { src: string; srcSet?: string } {
  * only, to those who may read tips; each opens at full size in a new tab.
  */
 export function PhotosSection({ photos }: { photos: TipDetailView["photos"] }) {
-  const p = t.tip.photos;
+  const m = useMessages();
   if (photos.length === 0) return null;
   return (
-    <Card as="section" heading={p.heading} headingLevel={2}>
+    <Card as="section" heading={m.tip.photos.heading()} headingLevel={2}>
       <ul className="iw-tip-photos">
         {photos.map((photo, index) => (
           <li key={photo.id}>
             {photo.status === "failed" ? (
-              <p className="iw-muted">{p.failed(index + 1)}</p>
+              <p className="iw-muted">{m.tip.photos.failed({ n: index + 1 })}</p>
             ) : (
               <a href={`/media/${photo.id}`} target="_blank" rel="noreferrer">
                 <AspectImage
                   {...photoSource(photo)}
                   sizes="16rem"
-                  alt={p.alt(index + 1)}
+                  alt={m.tip.photos.alt({ n: index + 1 })}
                   width={photo.width}
                   height={photo.height}
                 />
               </a>
             )}
-            {photo.status === "pending" && <Spinner label={p.processing} isLabelVisible />}
+            {photo.status === "pending" && (
+              <Spinner label={m.tip.photos.processing()} isLabelVisible />
+            )}
           </li>
         ))}
       </ul>

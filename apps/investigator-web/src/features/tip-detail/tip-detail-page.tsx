@@ -8,34 +8,36 @@ import { useHistoryState } from "wouter/use-browser-location";
 import { PageHeading } from "../../app/page-heading";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { ErrorAlert } from "../../components/error-message";
-import { t } from "../../i18n";
+import { useMessages } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { backToInboxHref } from "./inbox-link-state";
 import { TipView } from "./tip-view";
 
 export function TipDetailPage({ id, user }: { id: string; user: StaffUser }) {
-  useDocumentTitle(t.tip.title);
+  const m = useMessages();
+  useDocumentTitle(m.tip.title());
   const backHref = backToInboxHref(useHistoryState<unknown>());
   return (
     <Container size="wide">
       <p className="iw-back">
         <Link href={backHref}>
           <span aria-hidden="true">← </span>
-          {t.tip.backToInbox}
+          {m.tip.backToInbox()}
         </Link>
       </p>
-      <PageHeading>{t.tip.heading}</PageHeading>
+      <PageHeading>{m.tip.heading()}</PageHeading>
       {can(user.role, "tip.read") ? (
         <TipDetail id={id} user={user} />
       ) : (
-        <Alert tone="warning" title={t.forbidden.tips} />
+        <Alert tone="warning" title={m.forbidden.tips()} />
       )}
     </Container>
   );
 }
 
 function TipDetail({ id, user }: { id: string; user: StaffUser }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const isId = IdSchema.safeParse(id).success;
   const tip = useQuery({
@@ -47,14 +49,14 @@ function TipDetail({ id, user }: { id: string; user: StaffUser }) {
 
   const code = errorCode(tip.error);
   if (!isId || code === "NOT_FOUND" || code === "BAD_REQUEST") {
-    return <Alert tone="warning" title={t.tip.notFound} />;
+    return <Alert tone="warning" title={m.tip.notFound()} />;
   }
-  if (code === "FORBIDDEN") return <Alert tone="warning" title={t.forbidden.tips} />;
+  if (code === "FORBIDDEN") return <Alert tone="warning" title={m.forbidden.tips()} />;
   if (tip.isError) {
     return (
-      <ErrorAlert title={t.tip.loadError} error={tip.error} onRetry={() => void tip.refetch()} />
+      <ErrorAlert title={m.tip.loadError()} error={tip.error} onRetry={() => void tip.refetch()} />
     );
   }
-  if (tip.isPending) return <Spinner label={t.tip.loading} isLabelVisible />;
+  if (tip.isPending) return <Spinner label={m.tip.loading()} isLabelVisible />;
   return <TipView tip={tip.data} user={user} />;
 }

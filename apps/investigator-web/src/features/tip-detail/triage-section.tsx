@@ -5,17 +5,18 @@ import { Card } from "@trace/ui/card";
 import { Field, RadioGroup, TextArea, TextInput } from "@trace/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { t } from "../../i18n";
+import { useMessages, type Messages } from "../../i18n";
 import { useTRPC, type TipDetailView } from "../../lib/trpc";
 import { triageErrorText, useTipRefresh } from "./use-tip-refresh";
 
-const OUTCOME_OPTIONS = TRIAGE_OUTCOMES.map((o) => ({ value: o, label: t.triage.outcomes[o] }));
+const outcomeOptions = (m: Messages) =>
+  TRIAGE_OUTCOMES.map((o) => ({ value: o, label: m.triage.outcomes[o]() }));
 
 /** Outcome, original of a duplicate and an internal note; the server applies the domain rule. */
 export function TriageSection({ tip }: { tip: TipDetailView }) {
+  const m = useMessages();
   const trpc = useTRPC();
   const refresh = useTipRefresh(tip.id);
-  const s = t.triage.triage;
   const [outcome, setOutcome] = useState<string>(
     tip.triageStatus === "new" || tip.triageStatus === "routed" ? "" : tip.triageStatus,
   );
@@ -32,8 +33,8 @@ export function TriageSection({ tip }: { tip: TipDetailView }) {
 
   if (tip.triageStatus === "routed") {
     return (
-      <Card as="section" heading={s.heading} headingLevel={2}>
-        <p>{s.routed}</p>
+      <Card as="section" heading={m.triage.triage.heading()} headingLevel={2}>
+        <p>{m.triage.triage.routed()}</p>
       </Card>
     );
   }
@@ -41,11 +42,11 @@ export function TriageSection({ tip }: { tip: TipDetailView }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next: typeof errors = {};
-    if (!outcome) next.outcome = s.chooseOutcome;
+    if (!outcome) next.outcome = m.triage.triage.chooseOutcome();
     if (outcome === "duplicate") {
-      if (duplicateOf.trim() === "") next.duplicateOf = s.duplicateOfRequired;
+      if (duplicateOf.trim() === "") next.duplicateOf = m.triage.triage.duplicateOfRequired();
       else if (!IdSchema.safeParse(duplicateOf.trim()).success)
-        next.duplicateOf = s.duplicateOfInvalid;
+        next.duplicateOf = m.triage.triage.duplicateOfInvalid();
     }
     setErrors(next);
     if (next.outcome || next.duplicateOf) return;
@@ -58,18 +59,22 @@ export function TriageSection({ tip }: { tip: TipDetailView }) {
   }
 
   return (
-    <Card as="section" heading={s.heading} headingLevel={2}>
+    <Card as="section" heading={m.triage.triage.heading()} headingLevel={2}>
       <form noValidate onSubmit={onSubmit} className="iw-stack">
         <RadioGroup
-          legend={s.outcome}
+          legend={m.triage.triage.outcome()}
           name="outcome"
-          options={OUTCOME_OPTIONS}
+          options={outcomeOptions(m)}
           value={outcome}
           onChange={(value) => setOutcome(value)}
           error={errors.outcome}
         />
         {outcome === "duplicate" && (
-          <Field label={s.duplicateOf} hint={s.duplicateOfHint} error={errors.duplicateOf}>
+          <Field
+            label={m.triage.triage.duplicateOf()}
+            hint={m.triage.triage.duplicateOfHint()}
+            error={errors.duplicateOf}
+          >
             {(props) => (
               <TextInput
                 {...props}
@@ -82,7 +87,7 @@ export function TriageSection({ tip }: { tip: TipDetailView }) {
             )}
           </Field>
         )}
-        <Field label={s.note} hint={s.noteHint}>
+        <Field label={m.triage.triage.note()} hint={m.triage.triage.noteHint()}>
           {(props) => (
             <TextArea
               {...props}
@@ -95,15 +100,15 @@ export function TriageSection({ tip }: { tip: TipDetailView }) {
         </Field>
         <div>
           <Button type="submit" isLoading={save.isPending}>
-            {s.submit}
+            {m.triage.triage.submit()}
           </Button>
         </div>
         {save.isError && (
           <Alert tone="danger" live>
-            <p>{triageErrorText(save.error)}</p>
+            <p>{triageErrorText(m, save.error)}</p>
           </Alert>
         )}
-        {save.isSuccess && <Alert tone="success" title={s.saved} />}
+        {save.isSuccess && <Alert tone="success" title={m.triage.triage.saved()} />}
       </form>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { t } from "../../i18n";
+import { messageFor, type Messages } from "../../i18n";
 import { appCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
@@ -16,7 +16,7 @@ export function useTipRefresh(id: string): () => Promise<void> {
 }
 
 /** A refusal from the API in words, by its stable code. */
-export function triageErrorText(error: unknown): string {
+export function triageErrorText(m: Messages, error: unknown): string {
   const code = appCode(error);
-  return (code && t.triage.errors[code]) || t.triage.errors.generic!;
+  return (messageFor(m.triage.errors, code) ?? m.triage.errors.generic)();
 }

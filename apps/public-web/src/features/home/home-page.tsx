@@ -53,6 +53,14 @@ export function HomePage() {
         </Link>
       </section>
 
+      <section aria-labelledby="home-safeguarding" className="app-safeguarding">
+        <h2 id="home-safeguarding">{m.home.safeguardingHeading()}</h2>
+        <p>{m.home.safeguarding()}</p>
+        <p>
+          <Link href="/report-abuse">{m.home.safeguardingLink()}</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="home-why">
         <h2 id="home-why">{m.home.whyHeading()}</h2>
         <p>{m.home.why()}</p>
@@ -73,6 +81,9 @@ export function HomePage() {
       <section aria-labelledby="home-figures">
         <h2 id="home-figures">{m.home.figuresHeading()}</h2>
         <HeadlineFigures />
+        <p>
+          <Link href="/statistics">{m.home.figuresMore()}</Link>
+        </p>
       </section>
     </Container>
   );

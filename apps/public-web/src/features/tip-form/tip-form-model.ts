@@ -70,6 +70,11 @@ export interface TipContext {
   objectRef: string | undefined;
   /** The language the tipster used on the site. */
   language: string;
+  /**
+   * The tipster's own words are required (the form for abuse that is not about an object, where
+   * a country alone says nothing); the API only asks for something to go on.
+   */
+  requiresText?: boolean;
 }
 
 /** The submission as the API takes it, before validation (strings as typed, empties absent). */
@@ -216,15 +221,22 @@ export function validateTipForm(
 ): TipValidation {
   const draft = toTipDraft(values, context);
   const result = TipSubmissionSchema.safeParse(draft);
-  if (result.success) return { ok: true, submission: result.data };
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    code: issue.code,
-    message: issue.message,
-  }));
-  if (!hasTipContent(draft)) issues.unshift({ path: "answer", code: "custom", message: "" });
-  return {
-    ok: false,
-    errors: mapTipFieldErrors(issues, messages, draft.answer.evidenceLinks),
-  };
+  const isTextMissing = context.requiresText === true && draft.text.trim() === "";
+  if (result.success && !isTextMissing) return { ok: true, submission: result.data };
+  const issues = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join("."),
+        code: issue.code,
+        message: issue.message,
+      }));
+  // Where words are required, their own error says what is missing.
+  if (!hasTipContent(draft) && !context.requiresText)
+    issues.unshift({ path: "answer", code: "custom", message: "" });
+  const errors = mapTipFieldErrors(issues, messages, draft.answer.evidenceLinks);
+  if (isTextMissing) {
+    delete errors.answer;
+    errors.text = messages.tipForm.abuse.textRequired();
+  }
+  return { ok: false, errors };
 }

@@ -1,11 +1,13 @@
+// First: zod must be jitless before any module of this chunk builds a schema (see the file).
+import "../../lib/zod-config";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useLocation } from "wouter";
+import { Link, useLocation } from "wouter";
 import { Alert } from "@trace/ui/alert";
 import { Button } from "@trace/ui/button";
 import { ErrorSummary } from "@trace/ui/error-summary";
 import { Checkbox, Field, RadioGroup, Select, TextArea, TextInput } from "@trace/ui/field";
-import { TIP_CONFIDENCES, TIP_LIMITS } from "@trace/domain";
+import { DEFAULT_RETENTION_POLICY, TIP_CONFIDENCES, TIP_LIMITS } from "@trace/domain";
 import { useFormMessages, useLocale, type Messages } from "../../i18n";
 import { WithFormMessages } from "../../i18n/form-messages";
 import { classifyApiError, minutesToWait, type ApiFailure } from "../../lib/errors";
@@ -23,6 +25,7 @@ import {
   type TipFormValues,
 } from "./tip-form-model";
 import { TipPhotos } from "./tip-photos";
+import { useProofOfWork } from "./use-proof-of-work";
 import { useTipPhotos } from "./use-tip-photos";
 
 /** What to tell the tipster about a failed send that no field can fix. */
@@ -45,12 +48,22 @@ function failureMessage(failure: Exclude<ApiFailure, { kind: "validation" }>, m:
   }
 }
 
-function TipFormContent({ objectRef }: { objectRef: string }) {
+/**
+ * "object": a tip about one object. "abuse": abuse that is not about an object (the safeguarding
+ * page): no object, no object questions or photos, the tipster's words required, and always
+ * `concernsOtherAbuse`, which puts the tip at the top of the queue. Both send the same way.
+ */
+export type TipFormMode = "object" | "abuse";
+
+function TipFormContent({ objectRef, mode }: { objectRef?: string; mode: TipFormMode }) {
+  const isAbuse = mode === "abuse";
   const m = useFormMessages();
   const locale = useLocale();
   const [, navigate] = useLocation();
   const { showReceipt } = useReceipt();
-  const [values, setValues] = useState<TipFormValues>(EMPTY_TIP_FORM);
+  const [values, setValues] = useState<TipFormValues>(
+    isAbuse ? { ...EMPTY_TIP_FORM, concernsOtherAbuse: true } : EMPTY_TIP_FORM,
+  );
   /** Inline errors; after a failed send they follow the tipster's corrections as they type. */
   const [errors, setErrors] = useState<TipFormErrors>({});
   /**
@@ -63,20 +76,26 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
   const submitButton = useRef<HTMLButtonElement>(null);
   const [sendFailures, setSendFailures] = useState(0);
   const shouldRefocusSubmit = useRef(false);
-  const context = { objectRef, language: locale };
+  /** The hidden field that only robots fill in (see the ADR on abuse resistance). */
+  const [honeypot, setHoneypot] = useState("");
+  /** Sending waits for the proof of work still being computed. */
+  const [isPreparing, setIsPreparing] = useState(false);
+  const context = { objectRef, language: locale, requiresText: isAbuse };
 
   const submit = useMutation({
     mutationFn: (input: PublicInputs["tips"]["submit"]) => trpcClient.tips.submit.mutate(input),
   });
   const photos = useTipPhotos();
+  const proofOfWork = useProofOfWork();
+  const isSending = submit.isPending || isPreparing;
 
   // The button was disabled while sending, which drops keyboard focus: once it is enabled again
   // after a failed send, give focus back so "try again" is one key press away.
   useEffect(() => {
-    if (!shouldRefocusSubmit.current || submit.isPending) return;
+    if (!shouldRefocusSubmit.current || isSending) return;
     shouldRefocusSubmit.current = false;
     submitButton.current?.focus();
-  }, [sendFailures, submit.isPending]);
+  }, [sendFailures, isSending]);
 
   const change = <K extends keyof TipFormValues>(key: K, value: TipFormValues[K]) => {
     const next = { ...values, [key]: value };
@@ -90,7 +109,7 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (submit.isPending) return;
+    if (isSending) return;
     setAlert(null);
     const result = validateTipForm(values, context, m);
     if (!result.ok) {
@@ -106,33 +125,39 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
       setAlert(m.tipForm.errors.photosUploading());
       return;
     }
-    submit.mutate(
-      { ...result.submission, photoTokens: photos.tokens },
-      {
-        onSuccess: (receipt) => {
-          showReceipt(receipt);
-          navigate(RECEIPT_PATH);
-        },
-        onError: (error) => {
-          const failure = classifyApiError(error);
-          if (failure.kind === "validation") {
-            const mapped = mapTipFieldErrors(
-              failure.fieldErrors,
-              m,
-              result.submission.answer.evidenceLinks,
-            );
-            setErrors(mapped);
-            setSubmitErrors(mapped);
-            setFailedSubmits((n) => n + 1);
-            setAlert(mapped.form ?? null);
-            return;
-          }
-          setAlert(failureMessage(failure, m));
-          shouldRefocusSubmit.current = true;
-          setSendFailures((n) => n + 1);
-        },
+    // Never rejects: without a proof of work the tip still goes (it is then low-trust).
+    setIsPreparing(true);
+    void proofOfWork.signals().then((signals) => {
+      setIsPreparing(false);
+      send({ ...result.submission, photoTokens: photos.tokens, honeypot, ...signals });
+    });
+  };
+
+  const send = (input: PublicInputs["tips"]["submit"]) => {
+    submit.mutate(input, {
+      onSuccess: (receipt) => {
+        showReceipt(receipt);
+        navigate(RECEIPT_PATH);
       },
-    );
+      onError: (error) => {
+        const failure = classifyApiError(error);
+        if (failure.kind === "validation") {
+          const mapped = mapTipFieldErrors(
+            failure.fieldErrors,
+            m,
+            input.answer.evidenceLinks ?? [],
+          );
+          setErrors(mapped);
+          setSubmitErrors(mapped);
+          setFailedSubmits((n) => n + 1);
+          setAlert(mapped.form ?? null);
+          return;
+        }
+        setAlert(failureMessage(failure, m));
+        shouldRefocusSubmit.current = true;
+        setSendFailures((n) => n + 1);
+      },
+    });
   };
 
   const summary = errorSummaryEntries(submitErrors);
@@ -140,8 +165,9 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
 
   return (
     <section aria-labelledby="tip-form-heading" className="app-tip-form">
-      <h2 id="tip-form-heading">{m.tipForm.heading()}</h2>
-      <p>{m.tipForm.intro()}</p>
+      <h2 id="tip-form-heading">{isAbuse ? m.tipForm.abuse.heading() : m.tipForm.heading()}</h2>
+      {isAbuse && <p>{m.tipForm.abuse.queue()}</p>}
+      <p>{isAbuse ? m.tipForm.abuse.intro() : m.tipForm.intro()}</p>
 
       <ErrorSummary
         heading={m.common.errorSummaryHeading()}
@@ -164,8 +190,8 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
           </p>
         )}
         <Field
-          label={m.tipForm.country()}
-          hint={m.tipForm.countryHint()}
+          label={isAbuse ? m.tipForm.abuse.country() : m.tipForm.country()}
+          hint={isAbuse ? m.tipForm.abuse.countryHint() : m.tipForm.countryHint()}
           error={errors.country}
           id={TIP_FIELD_IDS.country}
         >
@@ -179,65 +205,69 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
             />
           )}
         </Field>
-        <Field
-          label={m.tipForm.placeOrShop()}
-          hint={m.tipForm.placeOrShopHint()}
-          error={errors.placeOrShop}
-          id={TIP_FIELD_IDS.placeOrShop}
-        >
-          {(props) => (
-            <TextInput
-              {...props}
-              value={values.placeOrShop}
-              onChange={(e) => change("placeOrShop", e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={m.tipForm.brandOrProduct()}
-          hint={m.tipForm.brandOrProductHint()}
-          error={errors.brandOrProduct}
-          id={TIP_FIELD_IDS.brandOrProduct}
-        >
-          {(props) => (
-            <TextInput
-              {...props}
-              value={values.brandOrProduct}
-              onChange={(e) => change("brandOrProduct", e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={m.tipForm.timePeriod()}
-          hint={m.tipForm.timePeriodHint()}
-          error={errors.timePeriod}
-          id={TIP_FIELD_IDS.timePeriod}
-        >
-          {(props) => (
-            <TextInput
-              {...props}
-              value={values.timePeriod}
-              onChange={(e) => change("timePeriod", e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={m.tipForm.evidenceLinks()}
-          hint={m.tipForm.evidenceLinksHint()}
-          error={errors.evidenceLinks}
-          id={TIP_FIELD_IDS.evidenceLinks}
-        >
-          {(props) => (
-            <TextArea
-              {...props}
-              rows={3}
-              inputMode="url"
-              spellCheck={false}
-              value={values.evidenceLinks}
-              onChange={(e) => change("evidenceLinks", e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        {!isAbuse && (
+          <>
+            <Field
+              label={m.tipForm.placeOrShop()}
+              hint={m.tipForm.placeOrShopHint()}
+              error={errors.placeOrShop}
+              id={TIP_FIELD_IDS.placeOrShop}
+            >
+              {(props) => (
+                <TextInput
+                  {...props}
+                  value={values.placeOrShop}
+                  onChange={(e) => change("placeOrShop", e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label={m.tipForm.brandOrProduct()}
+              hint={m.tipForm.brandOrProductHint()}
+              error={errors.brandOrProduct}
+              id={TIP_FIELD_IDS.brandOrProduct}
+            >
+              {(props) => (
+                <TextInput
+                  {...props}
+                  value={values.brandOrProduct}
+                  onChange={(e) => change("brandOrProduct", e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label={m.tipForm.timePeriod()}
+              hint={m.tipForm.timePeriodHint()}
+              error={errors.timePeriod}
+              id={TIP_FIELD_IDS.timePeriod}
+            >
+              {(props) => (
+                <TextInput
+                  {...props}
+                  value={values.timePeriod}
+                  onChange={(e) => change("timePeriod", e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label={m.tipForm.evidenceLinks()}
+              hint={m.tipForm.evidenceLinksHint()}
+              error={errors.evidenceLinks}
+              id={TIP_FIELD_IDS.evidenceLinks}
+            >
+              {(props) => (
+                <TextArea
+                  {...props}
+                  rows={3}
+                  inputMode="url"
+                  spellCheck={false}
+                  value={values.evidenceLinks}
+                  onChange={(e) => change("evidenceLinks", e.currentTarget.value)}
+                />
+              )}
+            </Field>
+          </>
+        )}
         <RadioGroup
           legend={m.tipForm.confidence()}
           name="confidence"
@@ -249,8 +279,9 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
           isRequired
           requiredMarker={m.common.required()}
         />
+        {isAbuse && <p>{m.tipForm.abuse.noImages()}</p>}
         <Field
-          label={m.tipForm.text()}
+          label={isAbuse ? m.tipForm.abuse.text() : m.tipForm.text()}
           hint={m.tipForm.textCounter({ used: textLength, limit: TIP_LIMITS.text })}
           error={errors.text}
           id={TIP_FIELD_IDS.text}
@@ -264,7 +295,7 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
             />
           )}
         </Field>
-        <TipPhotos state={photos} id="tip-photos" />
+        {!isAbuse && <TipPhotos state={photos} id="tip-photos" />}
         <Field
           label={m.tipForm.contact()}
           hint={m.tipForm.contactHint()}
@@ -279,16 +310,53 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
             />
           )}
         </Field>
-        <Checkbox
-          label={m.tipForm.otherAbuse()}
-          checked={values.concernsOtherAbuse}
-          onChange={(e) => change("concernsOtherAbuse", e.currentTarget.checked)}
-        />
-        {values.concernsOtherAbuse && <HotlineGuidance />}
+        {!isAbuse && (
+          <>
+            <Checkbox
+              label={m.tipForm.otherAbuse()}
+              checked={values.concernsOtherAbuse}
+              onChange={(e) => change("concernsOtherAbuse", e.currentTarget.checked)}
+            />
+            {values.concernsOtherAbuse && <HotlineGuidance />}
+          </>
+        )}
+        {/* A trap for robots that fill in every field: hidden from sight, from the keyboard and
+            from screen readers; a person never sees it. */}
+        <div className="t-visually-hidden" aria-hidden="true">
+          <label htmlFor="tip-website">{m.tipForm.honeypot()}</label>
+          <input
+            id="tip-website"
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={honeypot}
+            onChange={(e) => setHoneypot(e.currentTarget.value)}
+          />
+        </div>
+        <p className="t-field__hint">
+          {m.tipForm.privacyNote({ days: DEFAULT_RETENTION_POLICY.closedDays })}{" "}
+          <Link href="/privacy">{m.tipForm.privacyLink()}</Link>
+        </p>
         <div>
-          <Button ref={submitButton} type="submit" size="large" isLoading={submit.isPending}>
-            {m.tipForm.submit()}
+          <Button
+            ref={submitButton}
+            type="submit"
+            size="large"
+            isLoading={isSending}
+            aria-describedby="tip-check-status"
+          >
+            {isAbuse ? m.tipForm.abuse.submit() : m.tipForm.submit()}
           </Button>
+          <p id="tip-check-status" className="t-field__hint" role="status">
+            {isPreparing
+              ? m.tipForm.check.finishing()
+              : proofOfWork.state === "working"
+                ? m.tipForm.check.working()
+                : proofOfWork.state === "ready"
+                  ? m.tipForm.check.ready()
+                  : null}
+          </p>
         </div>
       </form>
     </section>
@@ -296,10 +364,16 @@ function TipFormContent({ objectRef }: { objectRef: string }) {
 }
 
 /** The forms catalog is downloaded with this chunk, not with the site (see form-messages.tsx). */
-export function TipForm({ objectRef }: { objectRef: string }) {
+export function TipForm({
+  objectRef,
+  mode = "object",
+}: {
+  objectRef?: string;
+  mode?: TipFormMode;
+}) {
   return (
     <WithFormMessages>
-      <TipFormContent objectRef={objectRef} />
+      <TipFormContent objectRef={objectRef} mode={mode} />
     </WithFormMessages>
   );
 }

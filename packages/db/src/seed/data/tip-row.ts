@@ -1,4 +1,10 @@
-import type { CountryCode, Locale, TipConfidence, TriageStatus } from "@trace/domain";
+import type {
+  CountryCode,
+  Locale,
+  TipConfidence,
+  TipTrustReason,
+  TriageStatus,
+} from "@trace/domain";
 import type { ObjectKey } from "./objects";
 
 export interface TipExtra {
@@ -11,6 +17,8 @@ export interface TipExtra {
   /** A staff question and the tipster's answer, in the tip's language. */
   dialogue?: readonly [staff: string, tipster: string];
   concernsOtherAbuse?: boolean;
+  /** The abuse heuristics flagged it when it arrived (the inbox's low-trust queue). */
+  lowTrust?: readonly TipTrustReason[];
 }
 
 /** Tips come in any language, not only the site's; these are the ones the demo uses. */

@@ -27,7 +27,7 @@ export const TEXTILE_AND_TOY_TIPS: readonly TipRow[] = [
   ["red-toy-car", "de", "DE", null, null, "2018", "guess", "Ich glaube, die Autos gab es als Beigabe zu einem Kindermenü."],
   ["red-toy-car", "es", "ES", null, null, null, "guess", "Parece uno de los coches de una colección de quiosco."],
   ["red-toy-car", "fr", "BE", "Charleroi", null, "2017", "think_so", "Un magasin de jouets à Charleroi vendait une série de voitures numérotées de 1 à 12, la rouge était la 7.", { dialogue: ["Merci pour votre message. Vous souvenez-vous du nom de ce magasin de jouets ?", "Il était dans la rue principale, près de la gare. Le nom m'échappe, mais la vitrine était bleue."] }],
-  ["red-toy-car", "en", null, null, null, null, "guess", "Follow my channel for free crypto giveaways.", { verdict: "spam", links: ["https://example.org/giveaway"] }],
+  ["red-toy-car", "en", null, null, null, null, "guess", "Follow my channel for free crypto giveaways.", { verdict: "spam", lowTrust: ["ticket_missing_or_invalid"], links: ["https://example.org/giveaway"] }],
   ["stacking-rings", "en", "AU", "Toy shop in Adelaide", null, "2019", "guess", "Stacking rings like these are sold everywhere. The purple ball on top is slightly unusual."],
   ["stacking-rings", "en", "NZ", null, null, "2020", "guess", "Our daycare had one like this. Most of these are made by the same few manufacturers."],
   ["stacking-rings", "de", "DE", null, null, null, "guess", "Sieht aus wie ein Holzspielzeug aus einem Drogeriemarkt."],

@@ -117,4 +117,29 @@ describe.runIf(available)("a French visitor without JavaScript", () => {
     ]);
     await context.close();
   });
+
+  it("reads what is kept, and for how long, from the note above the tip form's send button", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${publicUrl}/fr/basic/tip`);
+    await page.getByRole("link", { name: "Ce que nous conservons, et combien de temps" }).click();
+    await page.waitForURL("**/fr/basic/privacy");
+    await page
+      .getByRole("heading", { level: 1, name: "Confidentialité : ce que Trace conserve" })
+      .waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+
+    const table = page.getByRole("table", {
+      name: "Ce que Trace conserve, combien de temps, et qui le voit",
+    });
+    const contactRow = table.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: "Vos coordonnées, si vous les donnez" }),
+    });
+    expect(await contactRow.getByRole("cell").first().textContent()).toMatch(
+      /^Jusqu’à 90 jours après la clôture/,
+    );
+    await expectNoViolations(browser, page);
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
 });

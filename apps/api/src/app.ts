@@ -10,6 +10,7 @@ import { resolveSession } from "@trace/db";
 import { createShellLoader } from "./http/html-shell";
 import { mountLocaleRedirect } from "./http/locale-redirect";
 import { mountMedia } from "./http/media";
+import { createPagePreloads } from "./http/page-preload";
 import { publicQueryCache } from "./http/public-query-cache";
 import { shareMetaFill, type PublicOrigin } from "./http/share-meta";
 import { mountObjectImageUpload } from "./images/object-image-upload";
@@ -199,7 +200,8 @@ async function createContext(
  * Static files of the built site, then index.html for every other GET (client-side routes). On
  * the public site, index.html says in its head what the page is, in the page's language (title,
  * description, share and canonical tags: ./http/share-meta.ts), for crawlers and link previews
- * that run no script.
+ * that run no script, and which chunks the page needs first (./http/page-preload.ts), so the
+ * browser asks for them all at once.
  */
 function mountWebApp(
   app: Hono<Env>,
@@ -207,6 +209,9 @@ function mountWebApp(
   shareMeta: { deps: Deps; publicOrigin: PublicOrigin } | null,
 ): void {
   const loadShell = createShellLoader(join(webDist, "index.html"));
+  const pagePreloads = shareMeta
+    ? createPagePreloads(join(webDist, ".vite", "manifest.json"), shareMeta.deps.logger)
+    : null;
   // Build metadata (`.vite/manifest.json`) and any other dotfile stay on the server.
   app.use("*", async (c, next) => {
     if (c.req.path.split("/").some((segment) => segment.startsWith("."))) return c.notFound();
@@ -227,8 +232,9 @@ function mountWebApp(
           shareMeta.publicOrigin,
         )
       : null;
+    const hints = fill && pagePreloads ? await pagePreloads(c.req.path, shell.linked) : [];
     c.header("Cache-Control", "no-cache");
-    return c.html(fill ? shell.render(fill) : shell.original);
+    return c.html(fill ? shell.render({ ...fill, hints }) : shell.original);
   });
 }
 

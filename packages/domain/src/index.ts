@@ -19,6 +19,7 @@ export * from "./tip/triage";
 export * from "./tip/retention";
 export * from "./tip/trust";
 export * from "./tip/submit-request";
+export * from "./tip/tip-form";
 export * from "./message/rules";
 export * from "./audit/browse";
 export * from "./message/message";

@@ -15,12 +15,19 @@ export interface ShellFill {
   lang: string;
   /** Serialised HTML, from `headTag` only: every value in it is already escaped. */
   headTags: string;
+  /**
+   * Tags that go after the build's own scripts and stylesheets at the end of the head (the
+   * page's preload hints, ./page-preload.ts), one serialised `headTag` each.
+   */
+  hints?: readonly string[];
 }
 
 /** A built index.html, parsed once, ready to be filled in per request. */
 export interface HtmlShell {
   /** The file as built, for answers that change nothing (the staff site). */
   readonly original: string;
+  /** Every `src` and `href` of the file's scripts and links (`/assets/index-abc123.js`). */
+  readonly linked: ReadonlySet<string>;
   render(fill: ShellFill): string;
 }
 
@@ -56,8 +63,22 @@ function childElements(node: Node): Element[] {
   return "childNodes" in node ? node.childNodes.filter(defaultTreeAdapter.isElementNode) : [];
 }
 
-/** Where the page's values go: the `lang` attribute (replacing the build's, or added) and the head tags. */
-type Slot = "lang" | "addedLang" | "head";
+/** What the file itself loads: the `src` of its scripts and the `href` of its links. */
+function linkedUrls(node: Node, found = new Set<string>()): Set<string> {
+  for (const element of childElements(node)) {
+    const name = element.tagName === "script" ? "src" : element.tagName === "link" ? "href" : null;
+    const value = name && element.attrs.find((a) => a.name === name)?.value;
+    if (value) found.add(value);
+    linkedUrls(element, found);
+  }
+  return found;
+}
+
+/**
+ * Where the page's values go: the `lang` attribute (replacing the build's, or added), the head
+ * tags, and the hints after the build's last head element.
+ */
+type Slot = "lang" | "addedLang" | "head" | "hints";
 
 /**
  * Splits the file into text around two slots, the `lang` attribute of `<html>` and the place of
@@ -69,7 +90,7 @@ export function parseShell(text: string): HtmlShell {
   const root = childElements(document).find((e) => e.tagName === "html");
   const head = root && childElements(root).find((e) => e.tagName === "head");
   // The parser always makes both, written in the file or not.
-  if (!root || !head) return { original: text, render: () => text };
+  if (!root || !head) return { original: text, linked: new Set(), render: () => text };
   const edits: { start: number; end: number; slot: Slot | null }[] = [];
   const startTag = root.sourceCodeLocation?.startTag;
   const lang = root.sourceCodeLocation?.attrs?.lang;
@@ -101,6 +122,10 @@ export function parseShell(text: string): HtmlShell {
     startTag?.endOffset ??
     0;
   edits.push({ start: insertAt, end: insertAt, slot: "head" });
+  // After the build's scripts and stylesheets, so that the page's own chunks are asked for after
+  // the entry chunk that every page needs first.
+  const hintsAt = childElements(head).at(-1)?.sourceCodeLocation?.endOffset ?? insertAt;
+  edits.push({ start: hintsAt, end: hintsAt, slot: "hints" });
   // Insertions before removals at one offset, so the head tags take the first removed tag's place.
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
 
@@ -114,11 +139,14 @@ export function parseShell(text: string): HtmlShell {
   parts.push(text.slice(position));
   return {
     original: text,
-    render: ({ lang: language, headTags }) => {
+    linked: linkedUrls(document),
+    render: ({ lang: language, headTags, hints = [] }) => {
       const fill: Record<Slot, string> = {
         lang: htmlAttribute("lang", language),
         addedLang: ` ${htmlAttribute("lang", language)}`,
         head: headTags,
+        // Indented as the head tags are (share-meta.ts joins them the same way).
+        hints: hints.map((tag) => `\n    ${tag}`).join(""),
       };
       return parts.map((part) => (typeof part === "string" ? part : fill[part.slot])).join("");
     },

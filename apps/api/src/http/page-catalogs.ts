@@ -64,6 +64,16 @@ const SAFEGUARDING: Record<Locale, typeof enSafeguarding> = {
   pl: plSafeguarding,
 };
 
+const CATALOGS = { statistics: STATISTICS, privacy: PRIVACY, safeguarding: SAFEGUARDING };
+
+/** A page's whole catalog in `locale`, as the site's source holds it (not formatted). */
+export function pageCatalog<P extends keyof typeof CATALOGS>(
+  page: P,
+  locale: Locale,
+): (typeof CATALOGS)[P][Locale] {
+  return CATALOGS[page][locale];
+}
+
 const WORDS = {
   statistics: (locale: Locale): PageWords => STATISTICS[locale].statistics,
   privacy: (locale: Locale): PageWords => PRIVACY[locale].privacy,

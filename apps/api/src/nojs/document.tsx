@@ -7,7 +7,7 @@ import { STYLESHEET_PATH } from "./stylesheet";
 /** Where these pages live, under each locale: `/{locale}/basic/…`. */
 export const basicPath = (locale: Locale, page = "") => `/${locale}/basic${page ? `/${page}` : ""}`;
 
-export type BasicPage = "start" | "tip" | "check";
+export type BasicPage = "start" | "tip" | "check" | "privacy";
 
 /** A language named in itself, as the site's switcher does ("Français", "Polski"). */
 function languageName(locale: Locale): string {
@@ -90,9 +90,19 @@ export function Document({ locale, m, title, current, languageHref, children }: 
         </main>
         <footer class="site-footer">
           <p>{m.app.footer()}</p>
-          <p>
-            <a href={`/${locale}/`}>{m.basic.fullSite()}</a>
-          </p>
+          <ul>
+            <li>
+              <a
+                href={basicPath(locale, "privacy")}
+                aria-current={current === "privacy" ? "page" : undefined}
+              >
+                {m.app.footerPrivacy()}
+              </a>
+            </li>
+            <li>
+              <a href={`/${locale}/`}>{m.basic.fullSite()}</a>
+            </li>
+          </ul>
         </footer>
       </body>
     </html>

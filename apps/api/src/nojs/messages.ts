@@ -46,7 +46,8 @@ const CATALOGS: Record<Locale, readonly [unknown, unknown, unknown]> = {
 export type MessageValues = Record<string, PrimitiveType>;
 /** One message: call it with the values its placeholders name. */
 export type MessageFn = (values?: MessageValues) => string;
-type Compiled<T> = T extends string
+/** A catalog with each message compiled to a function (arrays stay arrays). */
+export type Compiled<T> = T extends string
   ? MessageFn
   : T extends readonly (infer Item)[]
     ? Compiled<Item>[]
@@ -68,6 +69,11 @@ function compileNode(node: unknown, locale: Locale): unknown {
       compileNode(child, locale),
     ]),
   );
+}
+
+/** Any catalog of the site's, compiled for `locale`: each message is parsed on first use. */
+export function compileCatalog<T>(catalog: T, locale: Locale): Compiled<T> {
+  return compileNode(catalog, locale) as Compiled<T>;
 }
 
 const compiled = new Map<Locale, Messages>();

@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, schema } from "@trace/db";
 import { createTestDatabases } from "@trace/db/testing";
-import { LOCALES, TIP_LIMITS, type Locale } from "@trace/domain";
+import { DEFAULT_RETENTION_POLICY, LOCALES, TIP_LIMITS, type Locale } from "@trace/domain";
 import { readFormTicket } from "../abuse/form-ticket";
 import { DEFAULT_SUBMISSION_TRUST } from "../abuse/submission-trust";
 import { hashReceipt } from "../services/secrets";
 import { call, countRows, createHarness, loginAs, type Harness } from "../test/harness";
 import { FORM_MAX_BYTES } from "./routes";
 import { messagesFor } from "./messages";
+import { PRIVACY_PERIODS, privacyMessagesFor } from "./privacy-page";
 import { STYLESHEET_PATH } from "./stylesheet";
 
 const engines = await createTestDatabases();
@@ -169,6 +170,85 @@ describe.each(engines)("the pages without JavaScript [$name]", (engine) => {
     it("is not on the staff listener", async () => {
       const res = await h.staffApp.request("/en/basic/tip");
       expect(res.status).toBe(404);
+    });
+
+    it.each(["de", "pl"] as const)(
+      "says what is kept just above its send button in %s, linking to the privacy page",
+      async (locale) => {
+        const m = messagesFor(locale);
+        const page = await get(`/${locale}/basic/tip?object=${h.fixtures.published.ref}`);
+        expect(page.status).toBe(200);
+        // The site's own sentence (the forms catalog's), the retention period in it.
+        const note = m.tipForm.privacyNote({ days: DEFAULT_RETENTION_POLICY.closedDays });
+        expect(note).toContain(String(DEFAULT_RETENTION_POLICY.closedDays));
+        expect(page.text).toContain(
+          `<p class="hint">${note} <a href="/${locale}/basic/privacy">${m.tipForm.privacyLink()}</a></p><button type="submit">${m.tipForm.submit()}</button></form>`,
+        );
+        // The link leads to a page that is there, in the same language.
+        const privacy = await get(`/${locale}/basic/privacy`);
+        expect(privacy.status).toBe(200);
+        expect(privacy.html).toMatch(new RegExp(`^<!doctype html><html lang="${locale}"`));
+      },
+    );
+  });
+
+  describe("the privacy page", () => {
+    /** Every message of the page's catalog, formatted with the periods the page quotes. */
+    const everyText = (node: unknown): string[] =>
+      typeof node === "function"
+        ? [(node as (v: object) => string)(PRIVACY_PERIODS)]
+        : Object.values(node as object).flatMap(everyText);
+
+    it.each(LOCALES)(
+      "is served in %s from the site's privacy catalog, with its table, and no cookie or script",
+      async (locale) => {
+        const m = messagesFor(locale);
+        const p = privacyMessagesFor(locale).privacy;
+        const page = await get(`/${locale}/basic/privacy`);
+        expect(page.status).toBe(200);
+        expect(page.html).toMatch(new RegExp(`^<!doctype html><html lang="${locale}"`));
+        expect(page.headers.get("Content-Language")).toBe(locale);
+        expect(page.text).toContain(
+          `<title>${m.app.documentTitle({ page: p.documentTitle() })}</title>`,
+        );
+        expect(page.text).toContain(`<h1>${p.heading()}</h1>`);
+        // The summary table: a caption for screen readers, column and row headers.
+        expect(page.text).toContain(
+          `<caption id="privacy-table-caption" class="visually-hidden">${p.table.caption()}</caption>`,
+        );
+        expect(page.text).toContain(
+          `<tr><th scope="col">${p.table.what()}</th><th scope="col">${p.table.keptFor()}</th><th scope="col">${p.table.whoSees()}</th></tr>`,
+        );
+        expect(p.table.rows.length).toBeGreaterThan(0);
+        for (const row of p.table.rows)
+          expect(page.text).toContain(
+            `<tr><th scope="row">${row.what()}</th><td>${row.keptFor(PRIVACY_PERIODS)}</td><td>${row.whoSees()}</td></tr>`,
+          );
+        expect(page.text).toContain(String(PRIVACY_PERIODS.closedDays));
+        // Everything the site's page says, and nothing left unformatted.
+        for (const text of everyText(p)) expect(page.text).toContain(text);
+        expect(page.text).not.toMatch(/\{(closedDays|spamDays)/);
+        // The same page in every language, the way back, and its own footer link marked current.
+        for (const other of LOCALES) expect(page.html).toContain(`href="/${other}/basic/privacy"`);
+        expect(page.text).toContain(`<a href="/${locale}/basic">${m.basic.start()}</a>`);
+        expect(page.text).toContain(
+          `<a href="/${locale}/basic/privacy" aria-current="page">${m.app.footerPrivacy()}</a>`,
+        );
+        expect(page.headers.get("Set-Cookie")).toBeNull();
+        expect(page.headers.get("Cache-Control")).toBe("no-store");
+        expect(page.html).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+      },
+    );
+
+    it("is linked from the footer of every page without JavaScript", async () => {
+      const m = messagesFor("nl");
+      for (const path of ["/nl/basic", "/nl/basic/tip", "/nl/basic/check"]) {
+        const page = await get(path);
+        expect(page.status, path).toBe(200);
+        expect(page.text, path).toContain(
+          `<li><a href="/nl/basic/privacy">${m.app.footerPrivacy()}</a></li>`,
+        );
+      }
     });
   });
 

@@ -24,6 +24,7 @@ import { publicRouter } from "../trpc/root";
 import { CheckPage, type ReplyState } from "./check-pages";
 import { Document, basicPath, type BasicPage } from "./document";
 import { messagesFor, type Messages } from "./messages";
+import { PrivacyPage, privacyMessagesFor } from "./privacy-page";
 import { OBJECTS_PER_PAGE, StartPage } from "./start-page";
 import { STYLESHEET, STYLESHEET_PATH } from "./stylesheet";
 import { emptyTipForm, readTipForm, validateTipForm, type TipFormValues } from "./tip-form";
@@ -160,8 +161,8 @@ const tipHref = (locale: Locale, objectRef: string | undefined) =>
 
 /**
  * The pages of the public site that work without JavaScript: send a tip (general, or about one
- * object) and check it with the receipt code. Public listener only; mounted before the site's
- * own pages, under `/{locale}/basic`. They use the same schema, the same service, the same rate
+ * object), check it with the receipt code, and read what is kept and for how long. Public
+ * listener only; mounted before the site's own pages, under `/{locale}/basic`. They use the same schema, the same service, the same rate
  * limits and the same procedures as the site's JavaScript, so a tip means the same whichever
  * form sent it.
  */
@@ -408,6 +409,22 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       return { refused: checkPage(c, refusal.status, { code, alert: refusal.alert }) };
     }
   };
+
+  // What is kept and for how long, from the site's own privacy catalog; nothing to look up.
+  app.get(
+    `/${LOCALE_PARAM}/basic/privacy`,
+    guard(deps, async (c) => {
+      const locale = localeOf(c);
+      const m = messagesFor(locale);
+      const s = privacyMessagesFor(locale);
+      return render(c, locale, 200, {
+        title: s.privacy.documentTitle(),
+        current: "privacy",
+        languageHref: (l) => basicPath(l, "privacy"),
+        body: <PrivacyPage locale={locale} m={m} s={s} />,
+      });
+    }),
+  );
 
   app.get(
     `/${LOCALE_PARAM}/basic/check`,

@@ -1,5 +1,13 @@
 /** @jsxImportSource hono/jsx */
-import { TIP_CONFIDENCES, TIP_LIMITS, type Locale, type PublicObject } from "@trace/domain";
+import {
+  DEFAULT_RETENTION_POLICY,
+  TIP_CONFIDENCES,
+  TIP_FIELD_IDS,
+  TIP_LIMITS,
+  errorSummaryEntries,
+  type Locale,
+  type PublicObject,
+} from "@trace/domain";
 import { Alert, basicPath } from "./document";
 import type { Messages } from "./messages";
 import {
@@ -11,13 +19,7 @@ import {
   countryOptions,
   idList,
 } from "./parts";
-import {
-  TIP_FIELD_IDS,
-  TIP_FORM_NAMES,
-  errorSummaryEntries,
-  type TipFormErrors,
-  type TipFormValues,
-} from "./tip-form";
+import { TIP_FORM_NAMES, type TipFormErrors, type TipFormValues } from "./tip-form";
 
 interface PageContext {
   locale: Locale;
@@ -238,6 +240,11 @@ export function TipFormPage({ locale, m, object, values, errors, alert }: TipFor
             autocomplete="off"
           />
         </div>
+        {/* What is kept, said before the tip is sent (as on the site's form). */}
+        <p class="hint">
+          {m.tipForm.privacyNote({ days: DEFAULT_RETENTION_POLICY.closedDays })}{" "}
+          <a href={basicPath(locale, "privacy")}>{m.tipForm.privacyLink()}</a>
+        </p>
         <button type="submit">{m.tipForm.submit()}</button>
       </form>
     </>

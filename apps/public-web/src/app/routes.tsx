@@ -38,7 +38,7 @@ const NotFoundPage = lazy(() =>
   import("../features/not-found/not-found-page").then((m) => ({ default: m.NotFoundPage })),
 );
 
-/** The statistics page takes the i18n it needs (see loadStatisticsMessages for why). */
+/** The statistics page takes the i18n it needs (see loadPageMessages for why). */
 function StatisticsRoute() {
   return <StatisticsPage i18n={useI18n()} compile={compileMessages} />;
 }

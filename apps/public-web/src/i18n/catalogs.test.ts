@@ -23,8 +23,8 @@ function readJson(path: string): Record<string, unknown> {
 const OTHER_CATALOGS = ["forms", "statistics", "privacy", "safeguarding"];
 
 /**
- * A locale's messages: its site catalog, its forms catalog (see ./index.ts), the statistics
- * page's (./statistics-messages.ts) and the other single pages' (./page-messages.ts) together.
+ * A locale's messages: its site catalog, its forms catalog (see ./index.ts) and the single
+ * pages' (./page-messages.ts) together.
  */
 function readCatalog(locale: string): Record<string, unknown> {
   const site = readJson(join(LOCALES_DIR, `${locale}.json`));

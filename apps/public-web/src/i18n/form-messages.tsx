@@ -1,8 +1,7 @@
 import { use, useMemo, useState, type ReactNode } from "react";
-import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import type { Locale } from "@trace/domain";
-import { I18nContext, loadFormMessages, useI18n, useMessages, type Messages } from ".";
+import { UnavailableAlert } from "../lib/unavailable-alert";
+import { I18nContext, loadFormMessages, useI18n, type Messages } from ".";
 
 /** One download per locale; a failed one resolves to null (and is dropped, to retry). */
 const downloads = new Map<Locale, Promise<Messages | null>>();
@@ -14,19 +13,6 @@ function download(locale: Locale): Promise<Messages | null> {
     downloads.set(locale, pending);
   }
   return pending;
-}
-
-function FormMessagesFailed({ onRetry }: { onRetry: () => void }) {
-  const m = useMessages();
-  return (
-    <Alert tone="danger" live title={m.common.unavailable()}>
-      <p>
-        <Button variant="secondary" onClick={onRetry}>
-          {m.common.retry()}
-        </Button>
-      </p>
-    </Alert>
-  );
 }
 
 /**
@@ -42,7 +28,8 @@ export function WithFormMessages({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ ...i18n, formMessages }), [i18n, formMessages]);
   if (!formMessages) {
     return (
-      <FormMessagesFailed
+      <UnavailableAlert
+        m={i18n.messages}
         onRetry={() => {
           downloads.delete(i18n.locale);
           setAttempt((n) => n + 1);

@@ -1,11 +1,10 @@
 import { use, useEffect, useState } from "react";
-import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { DataTable } from "@trace/ui/data-table";
 import { Container } from "@trace/ui/page-layout";
 import { DEFAULT_RETENTION_POLICY } from "@trace/domain";
 import type { compileMessages, I18n, SiteMessages } from "../../i18n";
 import { loadPageMessages, type PageCatalogs } from "../../i18n/page-messages";
+import { UnavailableAlert } from "../../lib/unavailable-alert";
 
 type PrivacyMessages = PageCatalogs["privacy"];
 
@@ -104,13 +103,7 @@ export function PrivacyPage({ i18n, compile }: { i18n: I18n; compile: typeof com
     return (
       <Container size="narrow" className="app-page app-stack">
         <h1>{m.app.footerPrivacy()}</h1>
-        <Alert tone="danger" title={m.common.unavailable()}>
-          <p>
-            <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
-              {m.common.retry()}
-            </Button>
-          </p>
-        </Alert>
+        <UnavailableAlert m={m} onRetry={() => setAttempt((n) => n + 1)} />
       </Container>
     );
   }

@@ -1,6 +1,5 @@
 import { lazy, Suspense, use, useEffect, useMemo, useState } from "react";
 import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { Field, Select } from "@trace/ui/field";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
@@ -13,6 +12,7 @@ import {
 import type { compileMessages, I18n } from "../../i18n";
 import { loadPageMessages, type PageCatalogs } from "../../i18n/page-messages";
 import { likelyCountry } from "./likely-country";
+import { UnavailableAlert } from "../../lib/unavailable-alert";
 
 type SafeguardingMessages = PageCatalogs["safeguarding"];
 
@@ -165,13 +165,7 @@ export function SafeguardingPage({
         <p>
           <strong>{m.home.safeguarding()}</strong>
         </p>
-        <Alert tone="danger" title={m.common.unavailable()}>
-          <p>
-            <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
-              {m.common.retry()}
-            </Button>
-          </p>
-        </Alert>
+        <UnavailableAlert m={m} onRetry={() => setAttempt((n) => n + 1)} />
       </Container>
     );
   }

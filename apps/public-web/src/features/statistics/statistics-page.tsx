@@ -1,17 +1,18 @@
 import { use, useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Alert } from "@trace/ui/alert";
-import { Button } from "@trace/ui/button";
 import { DataTable, type DataTableColumn } from "@trace/ui/data-table";
 import { Container } from "@trace/ui/page-layout";
 import { Spinner } from "@trace/ui/spinner";
 import type { Locale, StatsMonthCounts, StatsTimeline } from "@trace/domain";
 import type { compileMessages, I18n, SiteMessages } from "../../i18n";
-import { loadStatisticsMessages, type StatisticsMessages } from "../../i18n/statistics-messages";
+import { loadPageMessages, type PageCatalogs } from "../../i18n/page-messages";
 import { formatNumber } from "../../lib/format";
 import { trpcClient } from "../../lib/trpc";
 import { MonthBarChart, type ChartSeries } from "./month-bar-chart";
 import "./statistics.css";
+import { UnavailableAlert } from "../../lib/unavailable-alert";
+
+type StatisticsMessages = PageCatalogs["statistics"];
 
 type Counted = keyof Omit<StatsMonthCounts, "month">;
 
@@ -176,33 +177,21 @@ function StatisticsContent({
   });
   if (timeline.isPending) return <Spinner label={s.statistics.loading()} isLabelVisible />;
   if (timeline.isError) {
-    return <StatisticsUnavailable m={m} onRetry={() => void timeline.refetch()} />;
+    return <UnavailableAlert m={m} onRetry={() => void timeline.refetch()} />;
   }
   return <StatisticsCharts s={s} locale={locale} timeline={timeline.data} />;
-}
-
-function StatisticsUnavailable({ m, onRetry }: { m: SiteMessages; onRetry: () => void }) {
-  return (
-    <Alert tone="danger" live title={m.common.unavailable()}>
-      <p>
-        <Button variant="secondary" onClick={onRetry}>
-          {m.common.retry()}
-        </Button>
-      </p>
-    </Alert>
-  );
 }
 
 /**
  * The statistics page: one chart per figure, each with a table of the same numbers beside it.
  * It gets the site's i18n from its route rather than importing the i18n module (see
- * loadStatisticsMessages for why).
+ * loadPageMessages for why).
  */
 export function StatisticsPage({ i18n, compile }: { i18n: I18n; compile: typeof compileMessages }) {
   const { locale, messages: m } = i18n;
   const [, setAttempt] = useState(0);
   // Suspends (the routes' <Suspense> shows its spinner) until this page's words are here.
-  const s = use(loadStatisticsMessages(locale, compile));
+  const s = use(loadPageMessages("statistics", locale, compile));
   const title = s?.statistics.documentTitle() ?? m.app.nav.statistics();
   useEffect(() => {
     document.title = m.app.documentTitle({ page: title });
@@ -212,7 +201,7 @@ export function StatisticsPage({ i18n, compile }: { i18n: I18n; compile: typeof 
     return (
       <Container className="app-page app-stack">
         <h1>{m.app.nav.statistics()}</h1>
-        <StatisticsUnavailable m={m} onRetry={() => setAttempt((n) => n + 1)} />
+        <UnavailableAlert m={m} onRetry={() => setAttempt((n) => n + 1)} />
       </Container>
     );
   }

@@ -1,3 +1,5 @@
+// The reading and checks themselves are tested in the domain (packages/domain/src/tip/tip-form.test.ts);
+// here, that the site words every error in the page's language.
 import { describe, expect, it } from "vitest";
 import { compileMessages } from "../../i18n";
 import enCatalog from "../../i18n/locales/en.json";
@@ -6,9 +8,7 @@ import frCatalog from "../../i18n/locales/fr.json";
 import frForms from "../../i18n/locales/forms/fr.json";
 import {
   EMPTY_TIP_FORM,
-  errorSummaryEntries,
   mapTipFieldErrors,
-  parseEvidenceLinks,
   validateTipForm,
   type TipFormValues,
 } from "./tip-form-model";
@@ -18,23 +18,7 @@ const en = compileMessages({ ...enCatalog, ...enForms }, "en");
 const fr = compileMessages({ ...frCatalog, ...frForms }, "fr");
 const e = en.tipForm.errors;
 
-describe("parseEvidenceLinks", () => {
-  it.each([
-    ["", []],
-    ["  \n\n ", []],
-    ["https://a.example/x", ["https://a.example/x"]],
-    [" https://a.example/x \r\n\r\nhttp://b.example ", ["https://a.example/x", "http://b.example"]],
-    ["www.shop.example/item?id=3", ["https://www.shop.example/item?id=3"]],
-    ["shop.example", ["https://shop.example"]],
-    ["ftp://files.example/a", ["ftp://files.example/a"]],
-    ["not a link", ["not a link"]],
-    ["javascript:alert(1)", ["javascript:alert(1)"]],
-  ])("%j", (text, links) => {
-    expect(parseEvidenceLinks(text)).toEqual(links);
-  });
-});
-
-describe("mapTipFieldErrors", () => {
+describe("mapTipFieldErrors (the API's field errors, in the site's words)", () => {
   it.each([
     [{ path: "answer", code: "custom", message: "x" }, { answer: e.answer() }],
     [{ path: "answer.country", code: "invalid_value", message: "x" }, { country: e.country() }],
@@ -50,11 +34,6 @@ describe("mapTipFieldErrors", () => {
       { path: "answer.timePeriod", code: "invalid_type", message: "x" },
       { timePeriod: e.invalid() },
     ],
-    [{ path: "text", code: "too_big", message: "x" }, { text: "Use at most 5,000 characters." }],
-    [
-      { path: "contact", code: "too_big", message: "x" },
-      { contact: "Use at most 500 characters." },
-    ],
     [
       { path: "answer.evidenceLinks", code: "too_big", message: "x" },
       { evidenceLinks: e.tooManyLinks({ max: 10 }) },
@@ -63,15 +42,7 @@ describe("mapTipFieldErrors", () => {
       { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
       { evidenceLinks: e.evidenceLink({ link: "b" }) },
     ],
-    [
-      { path: "answer.evidenceLinks.0", code: "too_big", message: "x" },
-      { evidenceLinks: "Use at most 2,000 characters." },
-    ],
     [{ path: "objectRef", code: "invalid_format", message: "x" }, { form: en.common.unexpected() }],
-    [
-      { path: "answer.unknown", code: "unrecognized_keys", message: "x" },
-      { form: en.common.unexpected() },
-    ],
   ])("%j", (issue, expected) => {
     expect(mapTipFieldErrors([issue], en, ["a", "b"])).toEqual(expected);
   });
@@ -81,77 +52,21 @@ describe("mapTipFieldErrors", () => {
       text: "Utilisez au plus 5\u202f000 caractères.",
     });
   });
-
-  it("keeps the first issue per field", () => {
-    const errors = mapTipFieldErrors(
-      [
-        { path: "answer.evidenceLinks.0", code: "invalid_format", message: "x" },
-        { path: "answer.evidenceLinks.1", code: "invalid_format", message: "x" },
-      ],
-      en,
-      ["first", "second"],
-    );
-    expect(errors).toEqual({ evidenceLinks: e.evidenceLink({ link: "first" }) });
-  });
-});
-
-describe("errorSummaryEntries", () => {
-  it("lists errors in form order, linked to their controls", () => {
-    expect(errorSummaryEntries({ text: "t", confidence: "c", country: "k" })).toEqual([
-      { fieldId: "tip-country", message: "k" },
-      { fieldId: "tip-confidence", message: "c" },
-      { fieldId: "tip-text", message: "t" },
-    ]);
-  });
-  it("links the whole-answer error to the first free answer field", () => {
-    expect(errorSummaryEntries({ answer: "a" })).toEqual([
-      { fieldId: "tip-country", message: "a" },
-    ]);
-    expect(errorSummaryEntries({ answer: "a", country: "k" })).toEqual([
-      { fieldId: "tip-place", message: "a" },
-      { fieldId: "tip-country", message: "k" },
-    ]);
-  });
-  it("leaves form-level errors out (they show as an alert)", () => {
-    expect(errorSummaryEntries({ form: "f" })).toEqual([]);
-  });
 });
 
 describe("validateTipForm", () => {
   const valid: TipFormValues = { ...EMPTY_TIP_FORM, country: "BE", confidence: "think_so" };
 
-  it("accepts a country and a confidence", () => {
-    const result = validateTipForm(valid, context, en);
-    expect(result).toEqual({
+  it("passes a valid form on as the submission", () => {
+    // Photos are attached by the form after validation (see use-tip-photos.ts).
+    expect(validateTipForm(valid, context, en)).toEqual({
       ok: true,
-      submission: {
-        objectRef: "TOA-7K3Q9M",
-        answer: { country: "BE", evidenceLinks: [], confidence: "think_so" },
-        language: "en",
-        concernsOtherAbuse: false,
-        // Photos are attached by the form after validation (see use-tip-photos.ts).
-        photoTokens: [],
-      },
+      submission: expect.objectContaining({ objectRef: "TOA-7K3Q9M", photoTokens: [] }),
     });
   });
 
-  it("asks for a confidence", () => {
-    const result = validateTipForm({ ...valid, confidence: "" }, context, en);
-    expect(result).toEqual({ ok: false, errors: { confidence: e.confidence() } });
-  });
-
-  it("asks for something to go on when only blanks are given", () => {
-    const result = validateTipForm(
-      { ...EMPTY_TIP_FORM, placeOrShop: "   ", confidence: "guess" },
-      context,
-      en,
-    );
-    expect(result).toEqual({ ok: false, errors: { answer: e.answer() } });
-  });
-
-  it("says everything that is missing at once", () => {
-    const result = validateTipForm(EMPTY_TIP_FORM, context, en);
-    expect(result).toEqual({
+  it("says everything that is missing at once, in the site's words", () => {
+    expect(validateTipForm(EMPTY_TIP_FORM, context, en)).toEqual({
       ok: false,
       errors: { answer: e.answer(), confidence: e.confidence() },
     });
@@ -169,18 +84,11 @@ describe("validateTipForm", () => {
     });
   });
 
-  it("trims and drops empty optional text", () => {
-    const result = validateTipForm(
-      { ...valid, country: "", text: "  Sold at a market in Ghent  ", contact: " " },
-      { objectRef: undefined, language: "en" },
-      en,
-    );
-    expect(result.ok && result.submission).toEqual({
-      answer: { evidenceLinks: [], confidence: "think_so" },
-      text: "Sold at a market in Ghent",
-      language: "en",
-      concernsOtherAbuse: false,
-      photoTokens: [],
+  it("speaks the page's language", () => {
+    expect(validateTipForm({ ...valid, confidence: "" }, context, fr)).toEqual({
+      ok: false,
+      errors: { confidence: fr.tipForm.errors.confidence() },
     });
+    expect(fr.tipForm.errors.confidence()).not.toBe(e.confidence());
   });
 });

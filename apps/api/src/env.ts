@@ -164,6 +164,8 @@ export interface Env {
   totpEncryptionKey: Buffer;
   /** Signs agency webhooks: encrypts their secrets at rest, derived from the contact key. */
   webhookEncryptionKey: Buffer;
+  /** Encrypts the receipt codes kept for tip idempotency keys (24 h); derived from the contact key. */
+  idempotencyEncryptionKey: Buffer;
   /** Signs the tip forms' tickets (when a form was handed out); derived from the receipt key. */
   formTicketKey: Buffer;
   /** Signs the tip form's proof-of-work challenges; derived from the receipt key. */
@@ -283,6 +285,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webhookEncryptionKey: deriveKey(
       Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
       "trace/webhook-secrets",
+    ),
+    idempotencyEncryptionKey: deriveKey(
+      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
+      "trace/tip-idempotency",
     ),
     formTicketKey: deriveKey(
       Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),

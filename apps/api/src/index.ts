@@ -37,6 +37,7 @@ const deps: Deps = {
   contactEncryptionKey: env.contactEncryptionKey,
   totpEncryptionKey: env.totpEncryptionKey,
   webhookEncryptionKey: env.webhookEncryptionKey,
+  idempotencyEncryptionKey: env.idempotencyEncryptionKey,
   formTicketKey: env.formTicketKey,
   proofOfWorkKey: env.proofOfWorkKey,
   submissionTrust: env.submissionTrust,

@@ -414,6 +414,7 @@ describe.each(engines)("retention sweep [$name]", (engine) => {
       filesDeleted: 0,
       filesFailed: 0,
       batches: 1,
+      idempotencyKeys: 0,
     });
     expect((await retentionAudit()).length).toBe(auditBefore);
     expect(auditBefore).toBeGreaterThanOrEqual(5);

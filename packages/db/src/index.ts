@@ -22,3 +22,4 @@ export * from "./queries/delivery";
 export * from "./queries/routing";
 export * from "./queries/referrals";
 export * from "./queries/retention";
+export * from "./queries/tip-idempotency";

@@ -1,6 +1,7 @@
 import { startPeriodic } from "./periodic";
 import {
   appendAuditEvent,
+  deleteExpiredTipIdempotencyKeys,
   deleteTipEntirely,
   eraseTipContactAndPhotos,
   lockRetentionCandidates,
@@ -10,6 +11,7 @@ import {
 } from "@trace/db";
 import { retentionAction, retentionCutoffs, type RetentionPolicy } from "@trace/domain";
 import { describeError } from "../logger";
+import { TIP_IDEMPOTENCY_TTL_MS } from "../services/tip-idempotency";
 import type { Deps } from "../trpc/context";
 
 /** Tips decided on per transaction: each batch holds its row locks only briefly. */
@@ -27,11 +29,13 @@ export interface RetentionSweepResult {
   /** Files whose removal failed: left behind as orphans, no row names them. */
   filesFailed: number;
   batches: number;
+  /** Tip idempotency keys (with their encrypted receipt codes) past their 24 hours. */
+  idempotencyKeys: number;
 }
 
 interface BatchResult extends Omit<
   RetentionSweepResult,
-  "filesDeleted" | "filesFailed" | "batches"
+  "filesDeleted" | "filesFailed" | "batches" | "idempotencyKeys"
 > {
   scanned: number;
   lastId: string | null;
@@ -143,6 +147,11 @@ export async function runRetentionSweep(
     filesDeleted: 0,
     filesFailed: 0,
     batches: 0,
+    // Not a tip's data to audit: keys that only let a lost answer be fetched again (ADR 0015).
+    idempotencyKeys: await deleteExpiredTipIdempotencyKeys(
+      deps.database.db,
+      new Date(now.getTime() - TIP_IDEMPOTENCY_TTL_MS + 1),
+    ),
   };
   let afterId: string | null = null;
   for (;;) {

@@ -6,7 +6,13 @@ import {
   type TipReceipt,
   type TipSubmission,
 } from "@trace/domain";
-import { appendAuditEvent, deleteExpiredProofsOfWork, findObjectByRef, insertTip } from "@trace/db";
+import {
+  appendAuditEvent,
+  claimTipIdempotencyKey,
+  deleteExpiredProofsOfWork,
+  findObjectByRef,
+  insertTip,
+} from "@trace/db";
 import {
   assessSubmission,
   checkProofOfWork,
@@ -16,7 +22,11 @@ import { attachTipPhotos } from "../images/tip-photos";
 import { describeError } from "../logger";
 import type { Deps } from "../trpc/context";
 import { appError } from "../trpc/errors";
-import { encryptContact, hashReceipt } from "./secrets";
+import { encryptContact, encryptSecret, hashReceipt } from "./secrets";
+import { replayTipReceipt, tipIdempotency } from "./tip-idempotency";
+
+/** Thrown inside the tip's transaction to roll it back: another send claimed the key first. */
+class IdempotencyKeyTaken extends Error {}
 
 /**
  * Sends one tip, for the site (tRPC) and for the form without JavaScript alike: load the object →
@@ -26,13 +36,27 @@ import { encryptContact, hashReceipt } from "./secrets";
  *
  * `signals` never refuse a tip: they decide its trust (abuse/submission-trust.ts). A low-trust
  * tip gets the same receipt and the same answer; it only waits in the inbox's low-trust queue.
+ *
+ * With an `idempotencyKey` (ADR 0015), a send repeated after a lost answer gets the first
+ * send's receipt and makes nothing new; the same key with a different tip is refused
+ * (idempotency_key_reused). A concurrent send with the same key waits on the key's unique
+ * index until the first commits, rolls back its own tip and answers with the first's receipt.
  */
 export async function submitTip(
   deps: Deps,
   input: TipSubmission,
   signals: SubmissionSignals,
+  idempotencyKey?: string,
 ): Promise<TipReceipt> {
   const { database, receiptHashKey, contactEncryptionKey } = deps;
+  const idempotency = idempotencyKey ? tipIdempotency(receiptHashKey, idempotencyKey, input) : null;
+  const replay = () =>
+    replayTipReceipt(database.db, deps.idempotencyEncryptionKey, idempotency!, input, deps.now());
+  // Before anything else: the first send's answer stands even if the object has closed since.
+  if (idempotency) {
+    const earlier = await replay();
+    if (earlier) return earlier;
+  }
   let objectId: string | null = null;
   if (input.objectRef) {
     const object = await findObjectByRef(database.db, input.objectRef);
@@ -49,35 +73,55 @@ export async function submitTip(
     signals.channel === "app"
       ? await checkProofOfWork(deps.proofOfWorkKey, signals.proofOfWork, now)
       : ({ verdict: "missing" } as const);
-  await database.db.transaction(async (tx) => {
-    const trust = await assessSubmission(
-      tx,
-      { formTicketKey: deps.formTicketKey, policy: deps.submissionTrust.policy },
-      signals,
-      proofOfWork,
-      now,
-    );
-    const tip = await insertTip(tx, {
-      submission: input,
-      objectId,
-      receiptHash: hashReceipt(receiptHashKey, receiptCode),
-      contactCiphertext: input.contact ? encryptContact(contactEncryptionKey, input.contact) : null,
-      triageStatus: "new",
-      publicStatus: publicTipStatus("new"),
-      priority: initialTipPriority(input.concernsOtherAbuse),
-      trust,
-      receivedAt: now,
+  try {
+    await database.db.transaction(async (tx) => {
+      const trust = await assessSubmission(
+        tx,
+        { formTicketKey: deps.formTicketKey, policy: deps.submissionTrust.policy },
+        signals,
+        proofOfWork,
+        now,
+      );
+      const tip = await insertTip(tx, {
+        submission: input,
+        objectId,
+        receiptHash: hashReceipt(receiptHashKey, receiptCode),
+        contactCiphertext: input.contact
+          ? encryptContact(contactEncryptionKey, input.contact)
+          : null,
+        triageStatus: "new",
+        publicStatus: publicTipStatus("new"),
+        priority: initialTipPriority(input.concernsOtherAbuse),
+        trust,
+        receivedAt: now,
+      });
+      // Claimed before photos and audit: a concurrent duplicate stops here and rolls back.
+      if (idempotency) {
+        const claimed = await claimTipIdempotencyKey(tx, {
+          ...idempotency,
+          tipId: tip.id,
+          receiptCiphertext: encryptSecret(deps.idempotencyEncryptionKey, receiptCode),
+          createdAt: now,
+        });
+        if (!claimed) throw new IdempotencyKeyTaken();
+      }
+      // In the tip's transaction: the tip exists with all its photos, or not at all.
+      await attachTipPhotos(tx, tip.id, input.photoTokens, now);
+      await appendAuditEvent(tx, {
+        at: now,
+        actorId: null,
+        action: "tip.submitted",
+        entityType: "tip",
+        entityId: tip.id,
+      });
     });
-    // In the tip's transaction: the tip exists with all its photos, or not at all.
-    await attachTipPhotos(tx, tip.id, input.photoTokens, now);
-    await appendAuditEvent(tx, {
-      at: now,
-      actorId: null,
-      action: "tip.submitted",
-      entityType: "tip",
-      entityId: tip.id,
-    });
-  });
+  } catch (error) {
+    if (!(error instanceof IdempotencyKeyTaken)) throw error;
+    // The other send has committed (its claim made ours wait): answer with its receipt.
+    const earlier = await replay();
+    if (!earlier) throw error;
+    return earlier;
+  }
   if (proofOfWork.verdict === "valid") {
     // Housekeeping, after the commit and never at the tip's expense.
     await deleteExpiredProofsOfWork(database.db, now).catch((error: unknown) =>

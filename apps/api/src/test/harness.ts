@@ -125,6 +125,7 @@ export async function createHarness(
     contactEncryptionKey: Buffer.alloc(32, 9),
     totpEncryptionKey: Buffer.alloc(32, 11),
     webhookEncryptionKey: Buffer.alloc(32, 13),
+    idempotencyEncryptionKey: Buffer.alloc(32, 19),
     formTicketKey: Buffer.alloc(32, 15),
     proofOfWorkKey: Buffer.alloc(32, 17),
     submissionTrust,

@@ -15,6 +15,8 @@ export interface Deps {
   totpEncryptionKey: Buffer;
   /** Encrypts agency webhook signing secrets at rest. */
   webhookEncryptionKey: Buffer;
+  /** Encrypts the receipt codes kept for tip idempotency keys (services/tip-idempotency.ts). */
+  idempotencyEncryptionKey: Buffer;
   /** Signs the tip forms' tickets (abuse/form-ticket.ts). */
   formTicketKey: Buffer;
   /** Signs the proof-of-work challenges of the tip form (abuse/submission-trust.ts). */

@@ -10,6 +10,10 @@ const APP_ERRORS = {
     "CONFLICT",
     "This object no longer takes tips: its origin has been found.",
   ],
+  idempotency_key_reused: [
+    "CONFLICT",
+    "This send was already used for a different tip. Please send your tip again.",
+  ],
   receipt_not_found: ["NOT_FOUND", "No tip matches this receipt code. Check it and try again."],
   tips_throttled: [
     "TOO_MANY_REQUESTS",

@@ -8,3 +8,4 @@ export * from "./routing";
 export * from "./audit";
 export * from "./images";
 export * from "./image-hashes";
+export * from "./tip-idempotency";

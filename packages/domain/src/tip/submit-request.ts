@@ -20,6 +20,14 @@ export const TipSubmitRequestSchema = /* @__PURE__ */ TipSubmissionSchema.safeEx
   formTicket: z.string().max(SUBMISSION_SIGNAL_LIMITS.formTicket).optional(),
   /** The solved ALTCHA challenge, base64 JSON of `{ challenge, solution }`. */
   proofOfWork: z.string().max(SUBMISSION_SIGNAL_LIMITS.proofOfWork).optional(),
+  /**
+   * Optional, chosen by the client once per tip (ADR 0015): a retried send with the same key
+   * returns the first send's receipt instead of making a second tip.
+   */
+  idempotencyKey: /* @__PURE__ */ z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22,64}$/, "22 to 64 characters of base64url (or a UUID)")
+    .optional(),
 });
 export type TipSubmitRequest = z.infer<typeof TipSubmitRequestSchema>;
 export type TipSubmitRequestInput = z.input<typeof TipSubmitRequestSchema>;

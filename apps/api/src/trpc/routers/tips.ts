@@ -38,8 +38,13 @@ export const tipsRouter = router({
     .input(TipSubmitRequestSchema)
     .output(TipReceiptSchema)
     .mutation(({ ctx, input }) => {
-      const { honeypot, formTicket, proofOfWork, ...tip } = input;
-      return submitTip(ctx.deps, tip, { channel: "app", honeypot, formTicket, proofOfWork });
+      const { honeypot, formTicket, proofOfWork, idempotencyKey, ...tip } = input;
+      return submitTip(
+        ctx.deps,
+        tip,
+        { channel: "app", honeypot, formTicket, proofOfWork },
+        idempotencyKey,
+      );
     }),
 
   /**

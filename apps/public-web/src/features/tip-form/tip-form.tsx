@@ -24,6 +24,7 @@ import {
   type TipFormErrors,
   type TipFormValues,
 } from "./tip-form-model";
+import { createIdempotencyKeys } from "./idempotency-key";
 import { TipPhotos } from "./tip-photos";
 import { useProofOfWork } from "./use-proof-of-work";
 import { useTipPhotos } from "./use-tip-photos";
@@ -88,6 +89,8 @@ function TipFormContent({ objectRef, mode }: { objectRef?: string; mode: TipForm
   const photos = useTipPhotos();
   const proofOfWork = useProofOfWork();
   const isSending = submit.isPending || isPreparing;
+  /** One key per tip as filled in: "send" again after a network failure cannot store it twice. */
+  const [idempotencyKeys] = useState(createIdempotencyKeys);
 
   // The button was disabled while sending, which drops keyboard focus: once it is enabled again
   // after a failed send, give focus back so "try again" is one key press away.
@@ -129,13 +132,15 @@ function TipFormContent({ objectRef, mode }: { objectRef?: string; mode: TipForm
     setIsPreparing(true);
     void proofOfWork.signals().then((signals) => {
       setIsPreparing(false);
-      send({ ...result.submission, photoTokens: photos.tokens, honeypot, ...signals });
+      const tip = { ...result.submission, photoTokens: photos.tokens };
+      send({ ...tip, honeypot, ...signals, idempotencyKey: idempotencyKeys.keyFor(tip) });
     });
   };
 
   const send = (input: PublicInputs["tips"]["submit"]) => {
     submit.mutate(input, {
       onSuccess: (receipt) => {
+        idempotencyKeys.reset();
         showReceipt(receipt);
         navigate(RECEIPT_PATH);
       },
@@ -153,6 +158,9 @@ function TipFormContent({ objectRef, mode }: { objectRef?: string; mode: TipForm
           setAlert(mapped.form ?? null);
           return;
         }
+        // Cannot happen with an unchanged tip; a fresh key lets the next send through.
+        if (failure.kind === "app" && failure.appCode === "idempotency_key_reused")
+          idempotencyKeys.reset();
         setAlert(failureMessage(failure, m));
         shouldRefocusSubmit.current = true;
         setSendFailures((n) => n + 1);

@@ -269,6 +269,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const seedDemoData = e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !isProduction;
   const dataDir = resolve(e.DATA_DIR);
   const dev = e.RECEIPT_HASH_KEY && e.CONTACT_ENCRYPTION_KEY ? null : devSecrets(dataDir);
+  const receiptHashKey = Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex");
+  const contactEncryptionKey = Buffer.from(
+    e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey,
+    "hex",
+  );
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -276,28 +281,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     staffPort: e.STAFF_PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    receiptHashKey: Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
-    contactEncryptionKey: Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
-    totpEncryptionKey: deriveKey(
-      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
-      "trace/totp-secrets",
-    ),
-    webhookEncryptionKey: deriveKey(
-      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
-      "trace/webhook-secrets",
-    ),
-    idempotencyEncryptionKey: deriveKey(
-      Buffer.from(e.CONTACT_ENCRYPTION_KEY ?? dev!.contactEncryptionKey, "hex"),
-      "trace/tip-idempotency",
-    ),
-    formTicketKey: deriveKey(
-      Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
-      "trace/form-tickets",
-    ),
-    proofOfWorkKey: deriveKey(
-      Buffer.from(e.RECEIPT_HASH_KEY ?? dev!.receiptHashKey, "hex"),
-      "trace/proof-of-work",
-    ),
+    receiptHashKey,
+    contactEncryptionKey,
+    totpEncryptionKey: deriveKey(contactEncryptionKey, "trace/totp-secrets"),
+    webhookEncryptionKey: deriveKey(contactEncryptionKey, "trace/webhook-secrets"),
+    idempotencyEncryptionKey: deriveKey(contactEncryptionKey, "trace/tip-idempotency"),
+    formTicketKey: deriveKey(receiptHashKey, "trace/form-tickets"),
+    proofOfWorkKey: deriveKey(receiptHashKey, "trace/proof-of-work"),
     submissionTrust: {
       policy: {
         ...DEFAULT_SUBMISSION_TRUST.policy,

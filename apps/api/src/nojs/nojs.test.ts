@@ -51,6 +51,7 @@ async function answer(res: Response): Promise<Page> {
 
 /** The value of the hidden form ticket on a page. */
 const ticketOf = (page: Page) => /name="ticket" value="([^"]+)"/.exec(page.html)?.[1] ?? "";
+const sendKeyOf = (page: Page) => /name="sendKey" value="([^"]+)"/.exec(page.html)?.[1] ?? "";
 const receiptCodeOf = (page: Page) => /class="receipt-code">([^<]+)</.exec(page.html)?.[1] ?? "";
 
 describe.each(engines)("the pages without JavaScript [$name]", (engine) => {
@@ -84,7 +85,11 @@ describe.each(engines)("the pages without JavaScript [$name]", (engine) => {
     const objectRef = fields.object;
     const form = await get(`/${locale}/basic/tip${objectRef ? `?object=${objectRef}` : ""}`, from);
     h.clock.now = new Date(h.clock.now.getTime() + 30_000);
-    return post(`/${locale}/basic/tip`, { ticket: ticketOf(form), website: "", ...fields }, from);
+    return post(
+      `/${locale}/basic/tip`,
+      { ticket: ticketOf(form), sendKey: sendKeyOf(form), website: "", ...fields },
+      from,
+    );
   }
 
   /** The stored tip a receipt page's code opens. */
@@ -432,6 +437,54 @@ describe.each(engines)("the pages without JavaScript [$name]", (engine) => {
       // A ticket this server never signed is replaced by a good one for the next try.
       const forged = await post("/en/basic/tip", { ticket: "1.forged", country: "FR" }, from);
       expect(readFormTicket(h.deps.formTicketKey, ticketOf(forged))).toEqual(h.clock.now);
+    });
+
+    it("answers the same form sent again (a reload, a lost answer) with the first receipt, and stores one tip", async () => {
+      const from = newSender();
+      const form = await get("/en/basic/tip", from);
+      const fields = {
+        ticket: ticketOf(form),
+        sendKey: sendKeyOf(form),
+        website: "",
+        country: "PT",
+        confidence: "guess",
+        text: "Sent twice by the browser.",
+      };
+      expect(fields.sendKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      h.clock.now = new Date(h.clock.now.getTime() + 30_000);
+      const before = await countRows(h);
+      const first = await post("/en/basic/tip", fields, from);
+      const again = await post("/en/basic/tip", fields, from);
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(receiptCodeOf(again)).toBe(receiptCodeOf(first));
+      expect(await countRows(h)).toMatchObject({ tips: before.tips + 1 });
+
+      // Back to the form, the tip changed, sent again: a second tip, with its own receipt.
+      // (From another address: each sender may send only a few tips in a row.)
+      const changed = await post("/en/basic/tip", { ...fields, country: "ES" });
+      expect(changed.status).toBe(200);
+      expect(receiptCodeOf(changed)).not.toBe(receiptCodeOf(first));
+      expect(await tipOf(changed)).toMatchObject({ country: "ES", trust: "normal" });
+      expect(await countRows(h)).toMatchObject({ tips: before.tips + 2 });
+
+      // A key the submission would refuse is left out rather than refusing the tip.
+      const tampered = await post("/en/basic/tip", { ...fields, sendKey: "not a key" });
+      expect(tampered.status).toBe(200);
+      expect(await countRows(h)).toMatchObject({ tips: before.tips + 3 });
+    });
+
+    it("keeps the form's key through a correction, and replaces one it could not use", async () => {
+      const from = newSender();
+      const form = await get("/en/basic/tip", from);
+      const wrong = await post(
+        "/en/basic/tip",
+        { ticket: ticketOf(form), sendKey: sendKeyOf(form), country: "FR" },
+        from,
+      );
+      expect(wrong.status).toBe(400);
+      expect(sendKeyOf(wrong)).toBe(sendKeyOf(form));
+      const tampered = await post("/en/basic/tip", { sendKey: "x", country: "FR" }, from);
+      expect(sendKeyOf(tampered)).toMatch(/^[A-Za-z0-9_-]{32}$/);
     });
 
     it("answers a tip about an object that is gone with the localised 'not found' page", async () => {

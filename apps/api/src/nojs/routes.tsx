@@ -27,7 +27,14 @@ import { messagesFor, type Messages } from "./messages";
 import { PrivacyPage, privacyMessagesFor } from "./privacy-page";
 import { OBJECTS_PER_PAGE, StartPage } from "./start-page";
 import { STYLESHEET, STYLESHEET_PATH } from "./stylesheet";
-import { emptyTipForm, readTipForm, validateTipForm, type TipFormValues } from "./tip-form";
+import {
+  emptyTipForm,
+  newSendKey,
+  readTipForm,
+  usableSendKey,
+  validateTipForm,
+  type TipFormValues,
+} from "./tip-form";
 import {
   ObjectNotFoundPage,
   OriginFoundPage,
@@ -266,7 +273,7 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       if (object?.status === "origin_found") return objectPage(c, object, 200);
       return tipFormAgain(c, 200, {
         object,
-        values: emptyTipForm(issueFormTicket(deps.formTicketKey, deps.now())),
+        values: emptyTipForm(issueFormTicket(deps.formTicketKey, deps.now()), newSendKey()),
         errors: {},
       });
     }),
@@ -290,9 +297,12 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       const isTicketUsable =
         issuedAt !== null &&
         deps.now().getTime() - issuedAt.getTime() < deps.submissionTrust.policy.maxTicketAgeMs;
-      const values: TipFormValues = isTicketUsable
-        ? posted
-        : { ...posted, ticket: issueFormTicket(deps.formTicketKey, deps.now()) };
+      const sendKey = usableSendKey(posted.sendKey);
+      const values: TipFormValues = {
+        ...posted,
+        ticket: isTicketUsable ? posted.ticket : issueFormTicket(deps.formTicketKey, deps.now()),
+        sendKey: sendKey ?? newSendKey(),
+      };
 
       const object = await loadObject(locale, form.get("object"));
       if (object === "missing") return objectPage(c, object);
@@ -311,14 +321,26 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       if (!validation.ok)
         return tipFormAgain(c, 400, { object, values, errors: validation.errors });
 
+      // Without JavaScript there is no proof of work; that alone never lowers a tip's trust.
+      const send = (key: string | undefined) =>
+        submitTip(
+          deps,
+          validation.submission,
+          {
+            channel: "form",
+            honeypot: posted.honeypot,
+            formTicket: posted.ticket,
+            proofOfWork: undefined,
+          },
+          key,
+        );
       let receipt;
       try {
-        // Without JavaScript there is no proof of work; that alone never lowers a tip's trust.
-        receipt = await submitTip(deps, validation.submission, {
-          channel: "form",
-          honeypot: posted.honeypot,
-          formTicket: posted.ticket,
-          proofOfWork: undefined,
+        receipt = await send(sendKey).catch((error: unknown) => {
+          // The form's key already sent another tip: the person went back, changed the tip and
+          // sent it again, which is a new tip.
+          if (appCodeOf(error) === "idempotency_key_reused") return send(newSendKey());
+          throw error;
         });
       } catch (error) {
         // The object was taken down or marked found between the form and the send.
@@ -330,8 +352,8 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       // The receipt is rendered in the answer to the POST itself, not after a redirect
       // (Post/Redirect/Get): a page to redirect to would have to find the code again, which means
       // keeping it somewhere (a cookie, a URL, a server-side store) — and the code must exist
-      // only as a keyed hash once it is shown. `no-store` keeps it out of every cache, and the
-      // page asks not to be reloaded, since that would send the form again.
+      // only as a keyed hash once it is shown. `no-store` keeps it out of every cache; a reload sends
+      // the form again, with its key, and shows the same receipt.
       return render(c, locale, 200, {
         title: m.receipt.documentTitle(),
         languageHref: (l) => basicPath(l, "check"),

@@ -7,13 +7,18 @@ import { messagesFor } from "./messages";
 import { emptyTipForm, readTipForm, validateTipForm, type TipFormValues } from "./tip-form";
 
 const values = (changes: Partial<TipFormValues>): TipFormValues => ({
-  ...emptyTipForm("ticket"),
+  ...emptyTipForm("ticket", "key"),
   ...changes,
 });
 
 describe("the form without JavaScript", () => {
-  it("starts empty but for its ticket", () => {
-    expect(emptyTipForm("t1")).toEqual({ ...EMPTY_TIP_FORM, honeypot: "", ticket: "t1" });
+  it("starts empty but for its ticket and key", () => {
+    expect(emptyTipForm("t1", "k1")).toEqual({
+      ...EMPTY_TIP_FORM,
+      honeypot: "",
+      ticket: "t1",
+      sendKey: "k1",
+    });
   });
 
   it("reads the posted controls by name, the honeypot as `website`", () => {
@@ -23,6 +28,7 @@ describe("the form without JavaScript", () => {
       concernsOtherAbuse: "on",
       website: "bot",
       ticket: "t2",
+      sendKey: "k2",
     });
     expect(readTipForm(form)).toEqual({
       ...EMPTY_TIP_FORM,
@@ -31,6 +37,7 @@ describe("the form without JavaScript", () => {
       concernsOtherAbuse: true,
       honeypot: "bot",
       ticket: "t2",
+      sendKey: "k2",
     });
   });
 

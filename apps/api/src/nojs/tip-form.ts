@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import {
   EMPTY_TIP_FORM,
+  TipSubmitRequestSchema,
   checkTipDraft,
   mapTipFormErrors,
   toTipDraft,
@@ -21,6 +23,12 @@ export interface TipFormValues extends TipAnswerValues {
   honeypot: string;
   /** The signed "form handed out at" ticket (abuse/form-ticket.ts). */
   ticket: string;
+  /**
+   * The tip's idempotency key (ADR 0015), chosen when the form is handed out: the browser sends
+   * the same form again on a reload of the receipt page or after a lost answer, and gets the
+   * first send's receipt instead of a second tip.
+   */
+  sendKey: string;
 }
 
 /** The names of the controls in the posted form. */
@@ -37,13 +45,24 @@ export const TIP_FORM_NAMES = {
   concernsOtherAbuse: "concernsOtherAbuse",
   honeypot: "website",
   ticket: "ticket",
+  sendKey: "sendKey",
 } as const;
 
 /** Errors by field, in the page's language. */
 export type TipFormErrors = TipFormErrorsOf<string>;
 
-export function emptyTipForm(ticket: string): TipFormValues {
-  return { ...EMPTY_TIP_FORM, honeypot: "", ticket };
+export function emptyTipForm(ticket: string, sendKey: string): TipFormValues {
+  return { ...EMPTY_TIP_FORM, honeypot: "", ticket, sendKey };
+}
+
+/** A new idempotency key for one tip: 32 characters of base64url. */
+export function newSendKey(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+/** The posted key if it is one the submission accepts; none otherwise (a tampered form). */
+export function usableSendKey(posted: string): string | undefined {
+  return TipSubmitRequestSchema.shape.idempotencyKey.safeParse(posted).success ? posted : undefined;
 }
 
 /** The posted form's values; a control sent twice counts once, a missing one is empty. */
@@ -61,6 +80,7 @@ export function readTipForm(form: URLSearchParams): TipFormValues {
     concernsOtherAbuse: form.has(TIP_FORM_NAMES.concernsOtherAbuse),
     honeypot: get(TIP_FORM_NAMES.honeypot),
     ticket: get(TIP_FORM_NAMES.ticket),
+    sendKey: get(TIP_FORM_NAMES.sendKey),
   };
 }
 

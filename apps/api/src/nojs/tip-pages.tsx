@@ -100,6 +100,7 @@ export function TipFormPage({ locale, m, object, values, errors, alert }: TipFor
       >
         {object && <input type="hidden" name={TIP_FORM_NAMES.object} value={object.ref} />}
         <input type="hidden" name={TIP_FORM_NAMES.ticket} value={values.ticket} />
+        <input type="hidden" name={TIP_FORM_NAMES.sendKey} value={values.sendKey} />
         <fieldset aria-describedby={errors.answer ? "tip-answer-error" : undefined}>
           <legend>{m.basic.answerLegend()}</legend>
           {errors.answer && (

@@ -14,7 +14,9 @@ import { hashReceipt } from "../services/secrets";
 /**
  * The API process SIGKILLed while 500 tips are being sent at once, then restarted on the same
  * database: every tip whose receipt reached its sender is there, complete (tip, status history,
- * `tip.submitted` audit event, spent proof of work), and no tip exists half-written.
+ * `tip.submitted` audit event, spent proof of work), and no tip exists half-written. Then every
+ * send that got no answer is repeated with its idempotency key, as the site's form does: each
+ * gets a receipt, and a tip stored before the kill whose answer was lost is not stored twice.
  * On PostgreSQL (with TEST_DATABASE_URL) and on embedded PGlite, whose data directory the kill
  * leaves mid-write.
  */
@@ -50,7 +52,7 @@ afterEach(async () => {
 
 describe("SIGKILL of the API during 500 concurrent tip submissions", () => {
   it.skipIf(!adminUrl)(
-    "[postgres] every acknowledged tip survives, complete; none is half-written",
+    "[postgres] every acknowledged tip survives, complete; none is half-written; retries with their keys make no second tip",
     async () => {
       const dbName = `trace_test_${randomBytes(6).toString("hex")}`;
       await admin(`CREATE DATABASE ${dbName}`);
@@ -63,7 +65,7 @@ describe("SIGKILL of the API during 500 concurrent tip submissions", () => {
     90_000,
   );
 
-  it("[pglite] every acknowledged tip survives, complete; none is half-written", async () => {
+  it("[pglite] every acknowledged tip survives, complete; none is half-written; retries with their keys make no second tip", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "trace-crash-"));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     // The API's own embedded database in DATA_DIR/pglite, whatever the shell has set.
@@ -89,6 +91,7 @@ async function crashAndCheck(
   const env = { ...dbEnv, DATA_DIR: dataDir };
 
   const first = await startApi(env);
+  const keys = Array.from({ length: TIPS + 1 }, () => randomBytes(24).toString("base64url"));
   // Challenges fetched and solved first, so the kill lands among the writes, not the reads.
   const signals = await mapConcurrently(
     Array.from({ length: TIPS }, (_, i) => i),
@@ -98,6 +101,8 @@ async function crashAndCheck(
 
   const killAfter = randomInt(100, 301);
   const receipts: string[] = [];
+  /** The sends that got no answer: cut off by the kill, or never made. */
+  const unanswered: number[] = [];
   let failures = 0;
   const errorsBeforeKill: string[] = [];
   let killed = false;
@@ -105,14 +110,18 @@ async function crashAndCheck(
     signals.map((s, i) => ({ s, i })),
     CONCURRENCY,
     async ({ s, i }) => {
-      if (killed) return;
-      const code = await submitTip(first.publicUrl, i, s).catch((error: unknown) => {
+      if (killed) {
+        unanswered.push(i);
+        return;
+      }
+      const code = await submitTip(first.publicUrl, i, s, keys[i]!).catch((error: unknown) => {
         // Cut off by the kill, or (before it) a real refusal, which fails the test.
         if (!killed) errorsBeforeKill.push(String(error));
         return null;
       });
       if (code === null) {
         failures += 1;
+        unanswered.push(i);
         return;
       }
       receipts.push(code);
@@ -127,6 +136,8 @@ async function crashAndCheck(
   expect(first.child.signalCode).toBe("SIGKILL");
   expect(receipts.length).toBeGreaterThanOrEqual(killAfter);
   expect(receipts.length).toBeLessThan(TIPS);
+  const acknowledgedBeforeKill = receipts.length;
+  const storedBeforeKill = await countTips(openDatabase);
 
   // Restarted on the same database: it comes up, tipsters can check their receipts (the last
   // ones answered before the kill among them), and it takes a new tip.
@@ -139,9 +150,22 @@ async function crashAndCheck(
     });
     expect(res.status).toBe(200);
   }
-  const after = await submitTip(second.publicUrl, TIPS, await solvedSignals(second.publicUrl));
+  const after = await submitTip(
+    second.publicUrl,
+    TIPS,
+    await solvedSignals(second.publicUrl),
+    keys[TIPS]!,
+  );
   expect(after).toMatch(/\S/);
   receipts.push(after);
+  // The senders left without an answer try again, with the same tip, signals and key.
+  const resent = await mapConcurrently(unanswered, CONCURRENCY, (i) =>
+    submitTip(second.publicUrl, i, signals[i]!, keys[i]!),
+  );
+  receipts.push(...resent);
+  // One receipt per tip sent, each its own: a retry of a tip stored before the kill got that
+  // tip's receipt, not a second tip.
+  expect(new Set(receipts).size).toBe(TIPS + 1);
   // Stopped before the check: embedded PGlite has one process at a time.
   second.child.kill("SIGTERM");
   await second.exited;
@@ -163,9 +187,10 @@ async function crashAndCheck(
     ).toBe(true);
 
     const allTips = await db.select({ id: schema.tips.id }).from(schema.tips);
-    expect(allTips.length).toBeGreaterThanOrEqual(receipts.length);
-    expect(allTips.length).toBeLessThanOrEqual(TIPS + 1);
+    expect(allTips.length).toBe(TIPS + 1);
     const tipIds = new Set(allTips.map((t) => t.id));
+    const [keysKept] = await db.select({ n: count() }).from(schema.tipIdempotencyKeys);
+    expect(keysKept!.n).toBe(TIPS + 1);
 
     // No half-written tip: each has exactly one `tip.submitted` event and its status history,
     // and no event names a tip that is not there.
@@ -188,9 +213,21 @@ async function crashAndCheck(
     expect(await verifyAuditChain(db)).toEqual({ verified: submitted.length, brokenAt: null });
     process.stdout.write(
       `sigkill-during-submissions [${database.engine}]: killed after ${killAfter} receipts; ` +
-        `${receipts.length - 1} acknowledged, ${allTips.length - 1} stored before the restart, ` +
-        `${failures} requests cut off\n`,
+        `${acknowledgedBeforeKill} acknowledged, ${storedBeforeKill} stored before the restart ` +
+        `(${storedBeforeKill - acknowledgedBeforeKill} of them answered only on a retry), ` +
+        `${failures} requests cut off, ${unanswered.length} resent\n`,
     );
+  } finally {
+    await database.close();
+  }
+}
+
+/** Read while no API runs: embedded PGlite has one process at a time. */
+async function countTips(openDatabase: () => Promise<Database>): Promise<number> {
+  const database = await openDatabase();
+  try {
+    const [tips] = await database.db.select({ n: count() }).from(schema.tips);
+    return tips!.n;
   } finally {
     await database.close();
   }
@@ -261,7 +298,12 @@ async function solvedSignals(publicUrl: string): Promise<Signals> {
 }
 
 /** One POST per tip, as the site sends it; the receipt code, or a throw. */
-async function submitTip(publicUrl: string, n: number, signals: Signals): Promise<string> {
+async function submitTip(
+  publicUrl: string,
+  n: number,
+  signals: Signals,
+  idempotencyKey: string,
+): Promise<string> {
   const res = await fetch(`${publicUrl}/trpc/tips.submit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -270,6 +312,7 @@ async function submitTip(publicUrl: string, n: number, signals: Signals): Promis
       text: `Crash test tip #${n}`,
       language: "en",
       ...signals,
+      idempotencyKey,
     }),
   });
   const body = (await res.json()) as { result?: { data: { receiptCode: string } } };

@@ -20,7 +20,12 @@ import { mountNoJavaScriptPages } from "./nojs/routes";
 import { hashSessionToken } from "./services/secrets";
 import type { Context, Deps } from "./trpc/context";
 import { readSessionCookie } from "./trpc/cookies";
-import { isDatabaseUnavailable } from "./trpc/errors";
+import {
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+  serviceUnavailable,
+  UNAVAILABLE_MESSAGE,
+} from "./trpc/errors";
 import { publicRouter, staffRouter } from "./trpc/root";
 
 export type Surface = "public" | "staff";
@@ -88,8 +93,9 @@ export function createApp(
       await deps.database.ping();
       return c.json({ status: "ok", surface, engine: deps.database.engine });
     } catch {
+      // Not ready: a load balancer sends no traffic here until the database answers again.
       return c.json({ status: "unavailable", requestId: c.get("requestId") }, 503, {
-        "Retry-After": "5",
+        "Retry-After": String(RETRY_AFTER_SECONDS),
       });
     }
   });
@@ -113,6 +119,17 @@ export function createApp(
   // Public reads (GET: the gallery's list is ~50 KB of JSON) go out gzipped, compressed after the
   // ETag is set. Never a POST: a submission's answer carries a receipt code, and compressing a
   // secret next to input the sender chose is what BREACH-style attacks measure (ADR 0010).
+  // Outermost for public reads: a kept answer skips compression, the ETag and the query.
+  const readCache = deps.publicReadCache;
+  if (surface === "public" && readCache) app.use("/trpc/*", readCache.middleware);
+  // Any staff write may change the public catalogue: this process's cache is dropped before the
+  // answer, other processes' on the database's notification.
+  if (surface === "staff" && readCache) {
+    app.use("*", async (c, next) => {
+      await next();
+      if (c.req.method !== "GET" && c.req.method !== "HEAD") readCache.invalidate();
+    });
+  }
   if (surface === "public") {
     const gzip = compress();
     app.use("/trpc/*", (c, next) => (c.req.method === "GET" ? gzip(c, next) : next()));
@@ -149,18 +166,9 @@ export function createApp(
     const id = c.get("requestId");
     if (isDatabaseUnavailable(error)) {
       deps.logger.warn({ requestId: id, err: describeError(error) }, "database unavailable");
-      return c.json(
-        {
-          error: {
-            message: "The service is busy. Please try again in a few seconds.",
-            requestId: id,
-          },
-        },
-        503,
-        {
-          "Retry-After": "5",
-        },
-      );
+      return c.json({ error: { message: UNAVAILABLE_MESSAGE, requestId: id } }, 503, {
+        "Retry-After": String(RETRY_AFTER_SECONDS),
+      });
     }
     deps.logger.error({ requestId: id, err: describeError(error) }, "unhandled error");
     return c.json({ error: { message: "Something went wrong on our side.", requestId: id } }, 500);
@@ -176,6 +184,27 @@ async function sessionFrom(deps: Deps, c: HonoContext<Env>): Promise<Context["se
   return user ? { tokenHash, user } : null;
 }
 
+/**
+ * The session of a staff call, read before any procedure (and so before the procedures' own
+ * error boundary): a database that is down answers 503 here too, not 500.
+ */
+async function sessionOrUnavailable(
+  deps: Deps,
+  c: HonoContext<Env>,
+  resHeaders: Headers,
+): Promise<Context["session"]> {
+  try {
+    return await sessionFrom(deps, c);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    deps.logger.warn(
+      { requestId: c.get("requestId"), err: describeError(error) },
+      "database unavailable",
+    );
+    throw serviceUnavailable(resHeaders);
+  }
+}
+
 async function createContext(
   deps: Deps,
   surface: Surface,
@@ -189,7 +218,7 @@ async function createContext(
     log: deps.logger,
     resHeaders,
     // The public surface never looks at cookies.
-    session: surface === "staff" ? await sessionFrom(deps, c) : null,
+    session: surface === "staff" ? await sessionOrUnavailable(deps, c, resHeaders) : null,
     isSecure:
       new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto") === "https",
     rateLimit: deps.rateLimits.forRequest(c),

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_RECEIPT_CODE, DEMO_WEBHOOK, seedDemoData } from "@t
 import { join } from "node:path";
 import { createPublicRateLimits, startKeyRotation } from "./abuse/public-rate-limits";
 import { createApp } from "./app";
+import { startPublicReadCache } from "./http/public-read-cache";
 import { createDemoReceiver, DEMO_RECEIVER_PATH } from "./delivery/demo-receiver";
 import { createConfiguredOutboxWorker } from "./jobs/configured-worker";
 import { startExpireTipPhotoUploads } from "./images/expire-tip-photos";
@@ -11,7 +12,7 @@ import { perceptualHash } from "./images/perceptual-hash";
 import { startPublishDueObjects } from "./jobs/publish-due-objects";
 import { startRetentionSweep } from "./jobs/retention-sweep";
 import { loadEnv } from "./env";
-import { createLogger } from "./logger";
+import { createLogger, describeError } from "./logger";
 import {
   cryptoRandom,
   encryptContact,
@@ -25,7 +26,14 @@ import type { Deps } from "./trpc/context";
 const env = loadEnv();
 const logger = createLogger(env.logLevel);
 
-const database = await createDb({ url: env.databaseUrl, dataDir: join(env.dataDir, "pglite") });
+const database = await createDb({
+  url: env.databaseUrl,
+  dataDir: join(env.dataDir, "pglite"),
+  // Once per outage; each request that fails meanwhile logs its own "database unavailable".
+  onConnectionLost: (error) =>
+    logger.warn({ err: describeError(error) }, "database connection lost"),
+  onConnectionRestored: () => logger.info("database connection restored"),
+});
 await database.migrate();
 
 const media = createFsMediaStore(join(env.dataDir, "media"));
@@ -48,6 +56,7 @@ const deps: Deps = {
     limits: env.rateLimits,
     trustedProxies: env.trustedProxies,
   }),
+  publicReadCache: await startPublicReadCache(database, logger),
 };
 const stopKeyRotation = startKeyRotation(deps.rateLimits);
 
@@ -153,6 +162,7 @@ async function shutdown(signal: string): Promise<void> {
   await outboxWorker?.stop({ graceMs: 15_000 });
   await demoReceiver?.close();
   await Promise.all([publicServer, staffServer].map((s) => new Promise((r) => s.close(r))));
+  await deps.publicReadCache?.stop();
   await database.close();
   process.exit(0);
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { schema } from "@trace/db";
 import { createTestDatabases } from "@trace/db/testing";
 import { call, createHarness, loginAs, type Harness } from "./test/harness";
 
@@ -39,17 +41,30 @@ const tip = {
   language: "fr",
 };
 
-describe.each(engines)("public query caching [$name]", (engine) => {
+// Every rule below holds with the answers kept in memory (http/public-read-cache.ts) too.
+const cases = engines.flatMap((engine) =>
+  [false, true].map((inMemory) => ({
+    engine,
+    name: engine.name,
+    memory: inMemory ? "kept in memory" : "not kept",
+    inMemory,
+  })),
+);
+
+describe.each(cases)("public query caching [$name], $memory", ({ engine, inMemory }) => {
   let h: Harness;
   let analyst: string;
   let coordinator: string;
 
   beforeAll(async () => {
-    h = await createHarness(await engine.open());
+    h = await createHarness(await engine.open(), { publicReadCache: inMemory });
     analyst = await loginAs(h, "analyst");
     coordinator = await loginAs(h, "coordinator");
   });
-  afterAll(() => engine.dispose());
+  afterAll(async () => {
+    await h.deps.publicReadCache?.stop();
+    await engine.dispose();
+  });
 
   describe.each([
     ["objects.list", {}, NO_CACHE],
@@ -270,5 +285,86 @@ describe.each(engines)("public query caching [$name]", (engine) => {
       ).result.data.items.map((item) => item.ref);
       expect(refs).not.toContain(ref);
     });
+  });
+});
+
+describe.each(engines)("public object queries kept in memory [$name]", (engine) => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness(await engine.open(), { publicReadCache: true });
+  });
+  afterAll(async () => {
+    await h.deps.publicReadCache?.stop();
+    await engine.dispose();
+  });
+
+  /** The database as the procedures see it, failing every query while `fn` runs. */
+  async function withDatabaseRefusing<T>(fn: () => Promise<T>): Promise<T> {
+    const real = h.deps.database;
+    const refusing = new Proxy(real.db, {
+      get: () => {
+        throw new Error("the query ran");
+      },
+    });
+    h.deps.database = { ...real, db: refusing };
+    try {
+      return await fn();
+    } finally {
+      h.deps.database = real;
+    }
+  }
+
+  const titleOf = async (res: Response) =>
+    ((await res.json()) as { result: { data: { title: { text: string } } } }).result.data.title
+      .text;
+
+  it("answers a repeat from memory, per encoding, without running the query", async () => {
+    const input = { ref: h.fixtures.published.ref, locale: "en" };
+    const plain = await get(h.publicApp, "objects.byRef", input);
+    const gzipped = await get(h.publicApp, "objects.byRef", input, { "Accept-Encoding": "gzip" });
+    expect([plain.status, gzipped.status]).toEqual([200, 200]);
+    const [again, againGzipped, notModified, otherLocale] = await withDatabaseRefusing(() =>
+      Promise.all([
+        get(h.publicApp, "objects.byRef", input),
+        get(h.publicApp, "objects.byRef", input, { "Accept-Encoding": "gzip" }),
+        revalidate(h.publicApp, "objects.byRef", input, tagOf(plain)!),
+        get(h.publicApp, "objects.byRef", { ...input, locale: "fr" }),
+      ]),
+    );
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(await plain.text());
+    expect(againGzipped.headers.get("Content-Encoding")).toBe("gzip");
+    expect(againGzipped.headers.get("ETag")).toBe(tagOf(plain));
+    expect(notModified.status).toBe(304);
+    // Not asked before: the query runs, and here it fails.
+    expect(otherLocale.status).toBe(500);
+  });
+
+  it("drops what it kept when another process changes an object (the database notifies)", async () => {
+    const input = { ref: h.fixtures.published.ref, locale: "en" };
+    const before = await titleOf(await get(h.publicApp, "objects.byRef", input));
+    // Written straight to the database, as another API process would.
+    await h.deps.database.db
+      .update(schema.traceObjects)
+      .set({ title: { en: "Renamed elsewhere" } })
+      .where(eq(schema.traceObjects.id, h.fixtures.published.id));
+    const deadline = Date.now() + 5_000;
+    let title = before;
+    while (title === before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+      title = await titleOf(await get(h.publicApp, "objects.byRef", input));
+    }
+    expect(title).toBe("Renamed elsewhere");
+  });
+
+  it("serves nothing from memory once it has stopped listening", async () => {
+    const input = { locale: "en", limit: 24, offset: 0 };
+    const cache = h.deps.publicReadCache!;
+    await get(h.publicApp, "objects.list", input);
+    await cache.stop();
+    const refused = await withDatabaseRefusing(() => get(h.publicApp, "objects.list", input));
+    // Stopped: the kept answer is gone and none is served from memory.
+    expect(refused.status).toBe(500);
   });
 });

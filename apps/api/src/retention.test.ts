@@ -415,6 +415,7 @@ describe.each(engines)("retention sweep [$name]", (engine) => {
       filesFailed: 0,
       batches: 1,
       idempotencyKeys: 0,
+      spentProofsOfWork: 0,
     });
     expect((await retentionAudit()).length).toBe(auditBefore);
     expect(auditBefore).toBeGreaterThanOrEqual(5);

@@ -3,10 +3,11 @@ import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@trace/db";
-import { TipSubmissionSchema } from "@trace/domain";
+import { DEFAULT_RETENTION_POLICY, TipSubmissionSchema } from "@trace/domain";
 import { createTestDatabases } from "@trace/db/testing";
 import { issueFormTicket } from "./abuse/form-ticket";
 import { DEFAULT_SUBMISSION_TRUST, type TipChallenge } from "./abuse/submission-trust";
+import { runRetentionSweep } from "./jobs/retention-sweep";
 import { submitTip } from "./services/tip-submission";
 import {
   call,
@@ -405,6 +406,47 @@ describe.each(engines)("tip abuse resistance [$name]", (engine) => {
       expect((await call(h.publicApp, "query", "tips.list", { queue: "low_trust" })).status).toBe(
         404,
       );
+    });
+  });
+
+  describe("spent proofs of work", () => {
+    const isSpent = async (digest: string) =>
+      (
+        await h.deps.database.db
+          .select({ digest: schema.spentProofsOfWork.challengeDigest })
+          .from(schema.spentProofsOfWork)
+          .where(eq(schema.spentProofsOfWork.challengeDigest, digest))
+      ).length === 1;
+
+    /** A person's signals, and the digest under which their proof of work is spent. */
+    const signalsWithDigest = async () => {
+      const challenge = await fetchChallenge();
+      const proofOfWork = await solve(challenge);
+      tick(30_000);
+      return {
+        digest: challenge.challenge.signature,
+        signals: { honeypot: "", formTicket: challenge.formTicket, proofOfWork },
+      };
+    };
+
+    it("are remembered until their challenge expires, then forgotten by the retention sweep, not by a submission", async () => {
+      const old = await signalsWithDigest();
+      expect((await sendAndRead(old.signals)).trust).toBe("normal");
+      expect(await isSpent(old.digest)).toBe(true);
+
+      tick(TRUST.proofOfWork.ttlMs);
+      const fresh = await signalsWithDigest();
+      expect((await sendAndRead(fresh.signals)).trust).toBe("normal");
+      // The submission leaves the housekeeping to the sweep: nothing on the tip's path deletes.
+      expect(await isSpent(old.digest)).toBe(true);
+      // A replay of the expired one is refused on its expiry, deleted row or not.
+      expect((await sendAndRead(old.signals)).reasons).toContain("proof_of_work_invalid");
+
+      const swept = await runRetentionSweep(h.deps, DEFAULT_RETENTION_POLICY);
+      expect(swept.spentProofsOfWork).toBeGreaterThanOrEqual(1);
+      expect(await isSpent(old.digest)).toBe(false);
+      expect(await isSpent(fresh.digest)).toBe(true);
+      expect((await sendAndRead(fresh.signals)).reasons).toContain("proof_of_work_reused");
     });
   });
 

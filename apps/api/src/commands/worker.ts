@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { createDb, createFsMediaStore } from "@trace/db";
 import { loadEnv } from "../env";
 import { createConfiguredOutboxWorker } from "../jobs/configured-worker";
-import { createLogger } from "../logger";
+import { createLogger, describeError } from "../logger";
 
 /**
  * The outbox worker on its own (`pnpm --filter @trace/api worker`), for deployments that run
@@ -20,7 +20,12 @@ if (!env.databaseUrl) {
 }
 // No migrations here: the API applies them at its start, and several workers starting at once
 // must not race to apply them too. Until then, claiming fails and is retried at each poll.
-const database = await createDb({ url: env.databaseUrl });
+const database = await createDb({
+  url: env.databaseUrl,
+  onConnectionLost: (error) =>
+    logger.warn({ err: describeError(error) }, "database connection lost"),
+  onConnectionRestored: () => logger.info("database connection restored"),
+});
 
 // Image processing reads and writes the media store: the same one the API instances use.
 const media = createFsMediaStore(join(env.dataDir, "media"));

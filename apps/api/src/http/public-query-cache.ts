@@ -18,8 +18,10 @@ interface CachePolicy {
  * - `objects.list`, `objects.byRef`: withdrawal must take an object off the public site at once
  *   (it may show what must not be seen, or the lead agency asked), and a shared cache would
  *   otherwise go on showing it to new visitors for the whole lifetime. So both are revalidated on
- *   every view: caching saves the body, not the round trip. The public site already keeps a
- *   fetched page in memory for its query stale time; the HTTP cache adds nothing to that delay.
+ *   every view: caching saves the body, not the round trip (which the API answers from memory
+ *   until the catalogue changes: http/public-read-cache.ts, ADR 0016). The public site already
+ *   keeps a fetched page in memory for its query stale time; the HTTP cache adds nothing to that
+ *   delay.
  * - `stats.summary`, `stats.timeline`: aggregate counts that nothing withdraws. A minute's reuse, then up to five
  *   more minutes served while a background refresh runs, absorbs a campaign's home-page burst;
  *   a new tip shows in the counts within that time.
@@ -75,7 +77,7 @@ export function publicQueryCache(endpoint = "/trpc"): MiddlewareHandler {
 }
 
 /** The procedure paths of a tRPC request, parsed as tRPC's fetch adapter parses them. */
-function procedurePaths(url: string, endpoint: string): string[] | null {
+export function procedurePaths(url: string, endpoint: string): string[] | null {
   const { pathname, searchParams } = new URL(url);
   if (!pathname.startsWith(`${endpoint}/`)) return null;
   let path: string;

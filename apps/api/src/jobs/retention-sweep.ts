@@ -1,6 +1,7 @@
 import { startPeriodic } from "./periodic";
 import {
   appendAuditEvent,
+  deleteExpiredProofsOfWork,
   deleteExpiredTipIdempotencyKeys,
   deleteTipEntirely,
   eraseTipContactAndPhotos,
@@ -31,11 +32,13 @@ export interface RetentionSweepResult {
   batches: number;
   /** Tip idempotency keys (with their encrypted receipt codes) past their 24 hours. */
   idempotencyKeys: number;
+  /** Spent proofs of work past their challenge's expiry (a replay fails on the expiry anyway). */
+  spentProofsOfWork: number;
 }
 
 interface BatchResult extends Omit<
   RetentionSweepResult,
-  "filesDeleted" | "filesFailed" | "batches" | "idempotencyKeys"
+  "filesDeleted" | "filesFailed" | "batches" | "idempotencyKeys" | "spentProofsOfWork"
 > {
   scanned: number;
   lastId: string | null;
@@ -152,6 +155,9 @@ export async function runRetentionSweep(
       deps.database.db,
       new Date(now.getTime() - TIP_IDEMPOTENCY_TTL_MS + 1),
     ),
+    // Here rather than after each tip: a delete per submission was a round trip and a scan of
+    // the table's expiry index on the busiest path, for rows that are harmless until then.
+    spentProofsOfWork: await deleteExpiredProofsOfWork(deps.database.db, now),
   };
   let afterId: string | null = null;
   for (;;) {

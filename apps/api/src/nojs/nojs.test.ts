@@ -389,6 +389,15 @@ describe.each(engines)("the pages without JavaScript [$name]", (engine) => {
       );
     });
 
+    it("refuses text the database cannot store (U+0000) as a mistake, writing nothing", async () => {
+      // (A lone surrogate cannot be sent in a form: URL encoding makes it U+FFFD.)
+      const before = await countRows(h);
+      const refused = await sendTip("en", { country: "FR", confidence: "guess", text: "A\u0000B" });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain(messagesFor("en").tipForm.errors.invalid());
+      expect(await countRows(h)).toEqual(before);
+    });
+
     it("asks for at least something to go on when the form is sent empty", async () => {
       const m = messagesFor("en");
       const before = await countRows(h);

@@ -17,8 +17,14 @@ import { getPublicObjectByRef, listPublishedObjects } from "@trace/db";
 import { issueFormTicket, readFormTicket } from "../abuse/form-ticket";
 import { describeError } from "../logger";
 import { submitTip } from "../services/tip-submission";
+import { unstorableCharacterPath } from "../services/unstorable-text";
 import type { Deps } from "../trpc/context";
-import { AppErrorCause, isDatabaseUnavailable, type AppErrorCode } from "../trpc/errors";
+import {
+  AppErrorCause,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+  type AppErrorCode,
+} from "../trpc/errors";
 import { createCallerFactory } from "../trpc/init";
 import { publicRouter } from "../trpc/root";
 import { CheckPage, type ReplyState } from "./check-pages";
@@ -118,7 +124,7 @@ function guard(deps: Deps, handler: (c: C) => Promise<Response>) {
       if (isUnavailable) {
         if (!(error instanceof TRPCError))
           deps.logger.warn({ requestId, err: describeError(error) }, "database unavailable");
-        c.header("Retry-After", "5");
+        c.header("Retry-After", String(RETRY_AFTER_SECONDS));
       } else if (!(error instanceof TRPCError)) {
         deps.logger.error({ requestId, err: describeError(error) }, "unhandled error");
       }
@@ -317,6 +323,15 @@ export function mountNoJavaScriptPages(app: Hono<Env>, deps: Deps): void {
       }
       if (object?.status === "origin_found") return objectPage(c, object);
 
+      // What PostgreSQL cannot store (U+0000, broken Unicode) is refused as the site's form's
+      // answers are (trpc/init.ts), never reaching the database as a 500.
+      if (unstorableCharacterPath(posted)) {
+        return tipFormAgain(c, 400, {
+          object,
+          values,
+          errors: { form: m.tipForm.errors.invalid() },
+        });
+      }
       const validation = validateTipForm(values, { objectRef: object?.ref, language: locale }, m);
       if (!validation.ok)
         return tipFormAgain(c, 400, { object, values, errors: validation.errors });

@@ -6,20 +6,13 @@ import {
   type TipReceipt,
   type TipSubmission,
 } from "@trace/domain";
-import {
-  appendAuditEvent,
-  claimTipIdempotencyKey,
-  deleteExpiredProofsOfWork,
-  findObjectByRef,
-  insertTip,
-} from "@trace/db";
+import { appendAuditEvent, claimTipIdempotencyKey, findObjectByRef, insertTip } from "@trace/db";
 import {
   assessSubmission,
   checkProofOfWork,
   type SubmissionSignals,
 } from "../abuse/submission-trust";
 import { attachTipPhotos } from "../images/tip-photos";
-import { describeError } from "../logger";
 import type { Deps } from "../trpc/context";
 import { appError } from "../trpc/errors";
 import { encryptContact, encryptSecret, hashReceipt } from "./secrets";
@@ -107,6 +100,7 @@ export async function submitTip(
       }
       // In the tip's transaction: the tip exists with all its photos, or not at all.
       await attachTipPhotos(tx, tip.id, input.photoTokens, now);
+      // Last: from here to the commit every other append, every other tip, waits its turn.
       await appendAuditEvent(tx, {
         at: now,
         actorId: null,
@@ -121,12 +115,6 @@ export async function submitTip(
     const earlier = await replay();
     if (!earlier) throw error;
     return earlier;
-  }
-  if (proofOfWork.verdict === "valid") {
-    // Housekeeping, after the commit and never at the tip's expense.
-    await deleteExpiredProofsOfWork(database.db, now).catch((error: unknown) =>
-      deps.logger.warn({ err: describeError(error) }, "could not clear spent proofs of work"),
-    );
   }
   return {
     receiptCode,

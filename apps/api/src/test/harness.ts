@@ -26,6 +26,7 @@ import {
   type TipChallenge,
 } from "../abuse/submission-trust";
 import { createApp } from "../app";
+import { startPublicReadCache } from "../http/public-read-cache";
 import { DEFAULT_IMAGE_LIMITS } from "../images/limits";
 import { createLogger } from "../logger";
 import { cryptoRandom, encryptSecret, hashPassword } from "../services/secrets";
@@ -95,6 +96,8 @@ export interface HarnessOptions {
   trustedProxies?: number;
   /** The day keys of the rate limits (random by default). */
   newRateLimitKey?: PublicRateLimitOptions["newKey"];
+  /** Keeps public object queries in memory, as the API does (stopped with the database). */
+  publicReadCache?: boolean;
 }
 
 export async function createHarness(
@@ -105,6 +108,7 @@ export async function createHarness(
     trustedProxies = 0,
     newRateLimitKey,
     submissionTrust = HARNESS_SUBMISSION_TRUST,
+    publicReadCache = false,
   }: HarnessOptions = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -117,10 +121,11 @@ export async function createHarness(
   const clock = { now: new Date("2026-05-01T10:00:00.000Z") };
   const mediaDir = mkdtempSync(join(tmpdir(), "trace-media-"));
   const media = createFsMediaStore(mediaDir);
+  const logger = createLogger("info", sink);
   const deps: Deps = {
     database,
     media,
-    logger: createLogger("info", sink),
+    logger,
     receiptHashKey: Buffer.alloc(32, 7),
     contactEncryptionKey: Buffer.alloc(32, 9),
     totpEncryptionKey: Buffer.alloc(32, 11),
@@ -138,6 +143,7 @@ export async function createHarness(
       now: () => clock.now.getTime(),
       ...(newRateLimitKey ? { newKey: newRateLimitKey } : {}),
     }),
+    publicReadCache: publicReadCache ? await startPublicReadCache(database, logger) : undefined,
   };
   const fixtures = withFixtures ? await createFixtures(deps) : (null as unknown as Fixtures);
   return {

@@ -2,6 +2,7 @@ import type { Database, MediaStore } from "@trace/db";
 import type { StaffUser } from "@trace/domain";
 import type { ClientRateLimits, PublicRateLimits } from "../abuse/public-rate-limits";
 import type { SubmissionTrustConfig } from "../abuse/submission-trust";
+import type { PublicReadCache } from "../http/public-read-cache";
 import type { ImageLimits } from "../images/limits";
 import type { Logger } from "../logger";
 
@@ -30,6 +31,8 @@ export interface Deps {
   imageLimits: ImageLimits;
   /** Per-sender limits of the public listener, keyed by a daily HMAC of the address. */
   rateLimits: PublicRateLimits;
+  /** The public object queries kept in memory (http/public-read-cache.ts); none in most tests. */
+  publicReadCache?: PublicReadCache | undefined;
 }
 
 export type Context = {

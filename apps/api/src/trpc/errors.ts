@@ -148,6 +148,20 @@ export class AppErrorCause extends Error {
   }
 }
 
+/** What a client waits before it tries again while the database is unavailable (Retry-After). */
+export const RETRY_AFTER_SECONDS = 5;
+export const UNAVAILABLE_MESSAGE =
+  "The service is temporarily unavailable. Please try again in a few seconds.";
+
+/**
+ * The answer to a database that is unavailable, for a tRPC call: 503 (SERVICE_UNAVAILABLE) and
+ * a Retry-After header. The site's form keeps its idempotency key and sends the same tip again.
+ */
+export function serviceUnavailable(resHeaders: Headers): TRPCError {
+  resHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE });
+}
+
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 
 /**
@@ -163,8 +177,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ) {
       return true;
     }
+    // node-postgres's own errors carry no code: a connection cut (or cut earlier, in the middle
+    // of a transaction), and a pool that found no connection in time.
     if (
-      /Connection terminated|connect ECONNREFUSED|PGlite is closed|database system is (starting|shutting)/i.test(
+      /Connection terminated|connect ECONNREFUSED|is not queryable|timeout exceeded when trying to connect|PGlite is closed|database system is (starting|shutting)/i.test(
         e.message,
       )
     ) {

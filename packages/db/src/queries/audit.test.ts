@@ -53,3 +53,53 @@ describe.each(engines)("audit trail [$name]", (engine) => {
     expect(await verifyAuditChain(database.db, 2)).toEqual({ verified: 2, brokenAt: 3 });
   });
 });
+
+describe.each(engines)("audit chain under concurrent appends [$name]", (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await engine.open();
+  });
+  afterAll(() => engine.dispose());
+
+  it("links concurrent appends one after another, each to the event committed just before it", async () => {
+    // Each transaction lingers after its append, so on PostgreSQL the others queue on the lock
+    // and must read the head only once it is granted (a head read earlier forks the chain).
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        database.db.transaction(async (tx) => {
+          await appendAuditEvent(tx, {
+            at: new Date(Date.UTC(2026, 0, 2, 0, i)),
+            actorId: null,
+            action: "tip.submitted",
+            entityType: "tip",
+            entityId: `concurrent-${i}`,
+          });
+          await tx.execute(sql`select pg_sleep(0.02)`);
+        }),
+      ),
+    );
+    // Hashed in the database as `auditHash` hashes in Node, whatever the characters.
+    await database.db.transaction((tx) =>
+      appendAuditEvent(tx, {
+        at: new Date(Date.UTC(2026, 0, 3, 4, 5, 6, 789)),
+        actorId: "00000000-0000-4000-8000-000000000001",
+        action: "tip.triaged",
+        entityType: "tip",
+        entityId: 'tip "quoted" \\ back',
+        reason: 'Zoë\'s "note"\nline two\t😀 日本語 \u2028',
+      }),
+    );
+    const events = await listAuditEvents(database.db);
+    expect(events).toHaveLength(13);
+    expect(events.at(-1)).toMatchObject({
+      at: "2026-01-03T04:05:06.789Z",
+      reason: 'Zoë\'s "note"\nline two\t😀 日本語 \u2028',
+      prevHash: events.at(-2)!.hash,
+    });
+    expect(new Set(events.map((e) => e.prevHash)).size).toBe(events.length);
+    expect(await verifyAuditChain(database.db)).toEqual({
+      verified: events.length,
+      brokenAt: null,
+    });
+  });
+});

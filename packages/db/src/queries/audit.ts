@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, gt, sql } from "drizzle-orm";
 import {
   AUDIT_GENESIS_HASH,
   canonicalAuditEvent,
@@ -20,38 +20,40 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** A fixed key for the advisory lock that serialises appends to the chain. */
-const AUDIT_CHAIN_LOCK = 0x7472_6163;
-
 export function auditHash(prevHash: string, canonical: string): string {
   return createHash("sha256").update(`${prevHash}\n${canonical}`).digest("hex");
 }
 
 /**
  * Appends one event to the hash chain. Must run inside the transaction of the change it records:
- * the transaction-scoped advisory lock makes concurrent appends take turns, so every event links
- * to the one committed just before it.
+ * a transaction-scoped advisory lock makes concurrent appends take turns, so every event links
+ * to the one committed just before it. The lock is held until the commit, so appends are
+ * serialised: call this last in the transaction. Lock, head read, hash and insert are one
+ * statement (`trace_append_audit_event`, migration 0014): the lock is held for the commit and
+ * no client round trip more.
  */
 export async function appendAuditEvent(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-  const content = {
-    at: iso(entry.at),
+  const at = iso(entry.at);
+  const reason = entry.reason ?? null;
+  // The canonical form with a placeholder for the previous hash, cut just before it: the
+  // database appends the hash it reads under the lock, and the closing `"]`.
+  const placeholder = "0".repeat(64);
+  const canonical = canonicalAuditEvent({
+    at,
     actorId: entry.actorId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    reason: entry.reason ?? null,
-    prevHash,
-  };
-  await tx
-    .insert(auditEvents)
-    .values({ ...content, at: entry.at, hash: auditHash(prevHash, canonicalAuditEvent(content)) });
+    reason,
+    prevHash: placeholder,
+  });
+  const tail = `"${placeholder}"]`;
+  if (!canonical.endsWith(tail))
+    throw new Error("the canonical audit event must end with its prevHash");
+  const canonicalHead = canonical.slice(0, canonical.length - tail.length + 1);
+  await tx.execute(
+    sql`select trace_append_audit_event(${at}::timestamptz, ${entry.actorId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${reason}, ${AUDIT_GENESIS_HASH}, ${canonicalHead})`,
+  );
 }
 
 export async function listAuditEvents(db: Executor): Promise<AuditEvent[]> {

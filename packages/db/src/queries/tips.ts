@@ -1,11 +1,25 @@
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import {
+  TIP_COUNT_CAP,
   type PublicTipStatus,
   type TipTrustAssessment,
   type TipDetail,
   type TipListInput,
   type TipListItem,
+  type TipPage,
   type TipPriority,
   type TipStatusView,
   type TipSubmission,
@@ -166,19 +180,37 @@ const assignees = alias(staffUsers, "assignees");
 /** Closed or passed-on tips leave the urgent queue even if their priority stays urgent. */
 const OPEN_TRIAGE: TriageStatus[] = ["new", "useful", "urgent_safeguarding"];
 
-/** `viewerId` is the staff member asking: the "mine" queue is their assigned tips. */
+/**
+ * Untriaged low-trust tips wait in their own queue, out of the main pile; once a person has
+ * triaged one it is an ordinary tip of the inbox again. Written as a negation of the one thing
+ * hidden so it reads as a row filter while the inbox walks its sort index (listTips).
+ */
+const inMainPile = sql`not (${tips.trust} = 'low' and ${tips.triageStatus} = 'new')`;
+
+/**
+ * The inbox. Each order has an index to walk (tips_inbox_priority_idx, tips_inbox_received_idx),
+ * so a page reads about as many rows as it shows unless the filters are rare, where the
+ * filter's own index (or the search index) wins instead; and the count stops at TIP_COUNT_CAP.
+ * `viewerId` is the staff member asking: the "mine" queue is their assigned tips.
+ */
 export async function listTips(
   db: Executor,
   input: TipListInput,
   viewerId: string | null = null,
-): Promise<{ items: TipListItem[]; total: number }> {
+): Promise<TipPage> {
   const queue = input.queue ?? "all";
+  const objectRef = input.objectRef;
+  // The object's id is looked up first so the planner sees the real value and its statistics:
+  // one object may have a tenth of all tips, or a handful.
+  const [object] = objectRef
+    ? await db
+        .select({ id: traceObjects.id })
+        .from(traceObjects)
+        .where(eq(traceObjects.ref, objectRef))
+    : [];
+  const objectId = object?.id;
   const where = and(
-    // Low-trust tips no one has triaged yet wait in their own queue, out of the main pile; once a
-    // person has triaged one, it is an ordinary tip of the inbox again.
-    queue === "all" || queue === "new"
-      ? or(eq(tips.trust, "normal"), ne(tips.triageStatus, "new"))
-      : undefined,
+    queue === "all" || queue === "new" ? inMainPile : undefined,
     queue === "low_trust" ? eq(tips.trust, "low") : undefined,
     queue === "new" ? eq(tips.triageStatus, "new") : undefined,
     queue === "urgent"
@@ -189,21 +221,41 @@ export async function listTips(
       : undefined,
     queue === "mine" ? (viewerId ? eq(tips.assigneeId, viewerId) : sql`false`) : undefined,
     input.triageStatus ? eq(tips.triageStatus, input.triageStatus) : undefined,
-    input.objectRef ? eq(traceObjects.ref, input.objectRef) : undefined,
+    objectRef === undefined ? undefined : objectId ? eq(tips.objectId, objectId) : sql`false`,
     input.country ? eq(tips.country, input.country) : undefined,
     input.language ? eq(tips.language, input.language) : undefined,
+    input.search
+      ? sql`${tips.searchVector} @@ websearch_to_tsquery('tip_search', ${input.search})`
+      : undefined,
   );
   // In the urgent queue, safeguarding cases come before every other order.
   const safeguardingFirst: SQL[] =
     queue === "urgent"
       ? [desc(sql`(${tips.triageStatus} = 'urgent_safeguarding' or ${tips.concernsOtherAbuse})`)]
       : [];
+  // A search keeps the chosen order (no relevance ranking): triage works by priority and age.
   const order: SQL[] =
     input.sort === "oldest"
       ? [asc(tips.receivedAt), asc(tips.id)]
       : input.sort === "newest"
         ? [desc(tips.receivedAt), desc(tips.id)]
         : [desc(tips.priority), asc(tips.receivedAt), asc(tips.id)];
+  const counted = db
+    .select({ one: sql`1` })
+    .from(tips)
+    .where(where)
+    .limit(TIP_COUNT_CAP + 1)
+    .as("counted");
+  // The page's ids first, from tips alone: rows skipped by the offset then cost an index step,
+  // not a join and an unread-replies count each.
+  const page = db
+    .select({ id: tips.id })
+    .from(tips)
+    .where(where)
+    .orderBy(...safeguardingFirst, ...order)
+    .limit(input.limit)
+    .offset(input.offset)
+    .as("page");
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({
@@ -222,31 +274,30 @@ export async function listTips(
         assigneeName: assignees.displayName,
         unreadReplies,
       })
-      .from(tips)
+      .from(page)
+      .innerJoin(tips, eq(tips.id, page.id))
       .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
       .leftJoin(assignees, eq(assignees.id, tips.assigneeId))
-      .where(where)
-      .orderBy(...safeguardingFirst, ...order)
-      .limit(input.limit)
-      .offset(input.offset),
-    db
-      .select({ total: count() })
-      .from(tips)
-      .leftJoin(traceObjects, eq(traceObjects.id, tips.objectId))
-      .where(where),
+      .orderBy(...safeguardingFirst, ...order),
+    db.select({ total: count() }).from(counted),
   ]);
+  const total = totalRow?.total ?? 0;
   return {
     items: rows.map((r) => ({
       ...r,
       country: r.country as TipListItem["country"],
       receivedAt: iso(r.receivedAt),
     })),
-    total: totalRow?.total ?? 0,
+    total: Math.min(total, TIP_COUNT_CAP),
+    isTotalCapped: total > TIP_COUNT_CAP,
   };
 }
 
+/** Every column of a tip but its search vector, which only the inbox's search reads. */
+const { searchVector: _searchVector, ...tipColumns } = getTableColumns(tips);
+
 export async function getTipDetail(db: Executor, id: string): Promise<TipDetail | null> {
-  const [row] = await db.select().from(tips).where(eq(tips.id, id));
+  const [row] = await db.select(tipColumns).from(tips).where(eq(tips.id, id));
   if (!row) return null;
   const [object] = row.objectId
     ? await db

@@ -44,10 +44,20 @@ export const RoutingRuleVersionSchema = z.object({
 });
 export type RoutingRuleVersion = z.infer<typeof RoutingRuleVersionSchema>;
 
-/** A rule set to try: the saved rules, or a draft list of them (unsaved rules have no id yet). */
+/**
+ * A rule set to try: the saved rules, or a draft list of them (unsaved rules have no id yet).
+ * A saved rule appears once: the engine refuses a set with two rules of one id.
+ */
 export const DraftRuleSetSchema = z
   .array(RoutingRuleDraftSchema.extend({ id: IdSchema.optional() }))
-  .max(5_000);
+  .max(5_000)
+  .refine(
+    (rules) => {
+      const ids = rules.flatMap((rule) => (rule.id ? [rule.id] : []));
+      return new Set(ids).size === ids.length;
+    },
+    { message: "Each saved rule may appear once in a rule set." },
+  );
 
 export const TryRulesInputSchema = z.strictObject({
   tipId: IdSchema,

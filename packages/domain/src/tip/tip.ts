@@ -133,14 +133,32 @@ export const TIP_SORTS = ["newest", "oldest", "priority"] as const;
 export const TIP_QUEUES = ["all", "new", "urgent", "mine", "low_trust"] as const;
 export const TipQueueSchema = z.enum(TIP_QUEUES);
 export type TipQueue = z.infer<typeof TipQueueSchema>;
+/**
+ * The inbox counts matching tips exactly up to this many and says "10,000+" beyond: an exact
+ * count of a million rows on every page view costs more than it tells anyone. Pages reach as far
+ * as the count does; older tips are found by narrowing the view or reversing its order.
+ */
+export const TIP_COUNT_CAP = 10_000;
+export const TIP_SEARCH_MAX_LENGTH = 200;
+/**
+ * Full-text search of the inbox, in search-box syntax (PostgreSQL `websearch_to_tsquery`):
+ * words must all appear, "quoted words" as a phrase, `or` between alternatives, `-word` excluded.
+ * Accents and case are ignored; words are not stemmed (tips come in many languages).
+ */
+export const TipSearchSchema = z
+  .string()
+  .trim()
+  .min(1, "Type something to search for, or leave the search out.")
+  .max(TIP_SEARCH_MAX_LENGTH, `A search can be at most ${TIP_SEARCH_MAX_LENGTH} characters long.`);
 export const TipListInputSchema = z.strictObject({
   queue: TipQueueSchema.default("all"),
+  search: TipSearchSchema.optional(),
   triageStatus: TriageStatusSchema.optional(),
   objectRef: ObjectRefSchema.optional(),
   country: CountryCodeSchema.optional(),
   language: LanguageCodeSchema.optional(),
   sort: z.enum(TIP_SORTS).default("priority"),
   limit: z.number().int().min(1).max(100).default(50),
-  offset: z.number().int().min(0).max(1_000_000).default(0),
+  offset: z.number().int().min(0).max(TIP_COUNT_CAP).default(0),
 });
 export type TipListInput = z.infer<typeof TipListInputSchema>;

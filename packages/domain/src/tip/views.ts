@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TipPhotoViewSchema } from "../image/image";
 import { CountryCodeSchema } from "../shared/country";
-import { IdSchema, TimestampSchema } from "../shared/ids";
+import { IdSchema, pageOf, TimestampSchema } from "../shared/ids";
 import { LanguageCodeSchema } from "../shared/locale";
 import { ObjectCategorySchema, ObjectRefSchema, ObjectStatusSchema } from "../object/object";
 import { PublicThreadMessageSchema, StaffThreadMessageSchema } from "../message/message";
@@ -50,6 +50,10 @@ export const TipListItemSchema = z.object({
   unreadReplies: z.number().int().min(0),
 });
 export type TipListItem = z.infer<typeof TipListItemSchema>;
+
+/** An inbox page; `total` stops at TIP_COUNT_CAP, and `isTotalCapped` says there may be more. */
+export const TipPageSchema = pageOf(TipListItemSchema).extend({ isTotalCapped: z.boolean() });
+export type TipPage = z.infer<typeof TipPageSchema>;
 
 export const TipEventViewSchema = z.object({
   kind: TipEventKindSchema,

@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  IdSchema,
-  pageOf,
-  TipDetailSchema,
-  TipListInputSchema,
-  TipListItemSchema,
-} from "@trace/domain";
+import { IdSchema, TipDetailSchema, TipListInputSchema, TipPageSchema } from "@trace/domain";
 import { appendAuditEvent, getTipDetail, listTips, markMessagesRead } from "@trace/db";
 import { appError } from "../errors";
 import { router, staffProcedure } from "../init";
@@ -15,7 +9,7 @@ import { tipTriageProcedures } from "./tip-triage";
 export const staffTipsRouter = router({
   list: staffProcedure("tip.read")
     .input(TipListInputSchema.default({ queue: "all", sort: "priority", limit: 50, offset: 0 }))
-    .output(pageOf(TipListItemSchema))
+    .output(TipPageSchema)
     .query(({ ctx, input }) => listTips(ctx.deps.database.db, input, ctx.user.id)),
 
   /**

@@ -65,8 +65,8 @@ export function FiltersForm({ query, onApply }: FiltersFormProps) {
       return;
     }
     setObjectRefError(undefined);
-    // The filters narrow the queue being viewed; they do not leave it.
-    onApply({ ...result.query, queue: query.queue });
+    // The filters narrow the queue and search being viewed; they do not leave them.
+    onApply({ ...result.query, queue: query.queue, search: query.search });
   }
 
   function onClear() {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { TIP_COUNT_CAP } from "@trace/domain";
 import {
   EMPTY_INBOX_QUERY,
   withQueue,
+  withSearch,
+  MAX_PAGE,
   draftFromQuery,
   queryFromDraft,
   PAGE_SIZE,
@@ -46,7 +49,14 @@ describe("parseInboxSearch", () => {
     ["a negative page", "page=-2", {}],
     ["a fractional page", "page=1.5", {}],
     ["a page that is not a number", "page=two", {}],
-    ["a page past the API's limit, capped", "page=99999999", { page: 20_001 }],
+    ["a page past the counted tips, capped", "page=99999999", { page: 200 }],
+    [
+      "a search, trimmed",
+      "q=%20Zellerhof%20%22Lyon%20market%22%20",
+      { search: 'Zellerhof "Lyon market"' },
+    ],
+    ["a blank search, dropped", "q=%20%20", {}],
+    ["a search past 200 characters, dropped", `q=${"a".repeat(201)}`, {}],
   ])("reads %s", (_name, search, expected) => {
     expect(parseInboxSearch(search)).toEqual({ ...EMPTY_INBOX_QUERY, ...expected });
   });
@@ -76,6 +86,7 @@ describe("formatInboxSearch", () => {
       sort: "newest",
       page: 7,
     },
+    { search: 'curtain or "Zellerhof Heimtex" -1998 & ?', queue: "new", page: 2 },
   ])("round-trips %o", (partial) => {
     const query = { ...EMPTY_INBOX_QUERY, ...partial };
     expect(parseInboxSearch(formatInboxSearch(query))).toEqual(query);
@@ -115,10 +126,27 @@ describe("toTipListInput", () => {
       objectRef: undefined,
       country: "BE",
       language: undefined,
+      search: undefined,
       sort: "priority",
       limit: PAGE_SIZE,
       offset: 2 * PAGE_SIZE,
     });
+  });
+
+  it("sends the search, and never an offset past the counted tips", () => {
+    const input = toTipListInput({ ...EMPTY_INBOX_QUERY, search: "lyon", page: MAX_PAGE });
+    expect(input).toMatchObject({ search: "lyon" });
+    expect(input.offset + PAGE_SIZE).toBeLessThanOrEqual(TIP_COUNT_CAP);
+  });
+});
+
+describe("withSearch", () => {
+  it("keeps the queue and filters, and goes back to the first page", () => {
+    const query: InboxQuery = { ...EMPTY_INBOX_QUERY, queue: "new", country: "DE", page: 5 };
+    expect(inboxHref(withSearch(query, "lyon"))).toBe("/tips?queue=new&country=DE&q=lyon");
+    expect(inboxHref(withSearch({ ...query, search: "lyon" }, undefined))).toBe(
+      "/tips?queue=new&country=DE",
+    );
   });
 });
 
@@ -129,6 +157,8 @@ describe("pageCount", () => {
     [PAGE_SIZE, 1],
     [PAGE_SIZE + 1, 2],
     [10 * PAGE_SIZE, 10],
+    [TIP_COUNT_CAP, TIP_COUNT_CAP / PAGE_SIZE],
+    [TIP_COUNT_CAP + 1, TIP_COUNT_CAP / PAGE_SIZE],
   ])("%i tips make %i pages", (total, pages) => {
     expect(pageCount(total)).toBe(pages);
   });

@@ -2,8 +2,10 @@ import {
   COUNTRY_CODES,
   LanguageCodeSchema,
   ObjectRefSchema,
+  TIP_COUNT_CAP,
   TIP_QUEUES,
   TIP_SORTS,
+  TipSearchSchema,
   TRIAGE_STATUSES,
   type CountryCode,
   type TipQueue,
@@ -20,6 +22,8 @@ export interface InboxQuery {
   objectRef: string | undefined;
   country: CountryCode | undefined;
   language: string | undefined;
+  /** Full-text search in search-box syntax (TipSearchSchema), trimmed; undefined for none. */
+  search: string | undefined;
   sort: TipSort;
   /** 1-based. */
   page: number;
@@ -27,8 +31,8 @@ export interface InboxQuery {
 
 export const PAGE_SIZE = 50;
 export const DEFAULT_SORT: TipSort = "priority";
-/** The API refuses offsets past 1,000,000; no inbox needs more pages than that. */
-const MAX_PAGE = Math.floor(1_000_000 / PAGE_SIZE) + 1;
+/** Pages reach as far as the inbox counts (TIP_COUNT_CAP); the API refuses offsets past it. */
+export const MAX_PAGE = Math.floor(TIP_COUNT_CAP / PAGE_SIZE);
 
 export const EMPTY_INBOX_QUERY: InboxQuery = {
   queue: "all",
@@ -36,6 +40,7 @@ export const EMPTY_INBOX_QUERY: InboxQuery = {
   objectRef: undefined,
   country: undefined,
   language: undefined,
+  search: undefined,
   sort: DEFAULT_SORT,
   page: 1,
 };
@@ -47,6 +52,7 @@ const PARAM = {
   objectRef: "object",
   country: "country",
   language: "language",
+  search: "q",
   sort: "sort",
   page: "page",
 } as const;
@@ -64,6 +70,13 @@ export function parseObjectRef(
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
 }
 
+/** A search as typed: trimmed, undefined when blank, or an error when too long. */
+export function parseSearch(raw: string): { ok: true; value: string | undefined } | { ok: false } {
+  if (raw.trim() === "") return { ok: true, value: undefined };
+  const parsed = TipSearchSchema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+}
+
 /**
  * Reads the inbox query from `location.search` (with or without "?"). Lenient on purpose: a
  * hand-edited or outdated bookmark drops the values it cannot use instead of breaking the page.
@@ -72,6 +85,7 @@ export function parseInboxSearch(search: string): InboxQuery {
   const params = new URLSearchParams(search);
   const objectRef = parseObjectRef(params.get(PARAM.objectRef) ?? "");
   const language = params.get(PARAM.language);
+  const typed = parseSearch(params.get(PARAM.search) ?? "");
   const page = Number(params.get(PARAM.page));
   return {
     queue: oneOf(TIP_QUEUES, params.get(PARAM.queue)) ?? "all",
@@ -80,6 +94,7 @@ export function parseInboxSearch(search: string): InboxQuery {
     country: oneOf(COUNTRY_CODES, params.get(PARAM.country)?.toUpperCase() ?? null),
     language:
       language !== null && LanguageCodeSchema.safeParse(language).success ? language : undefined,
+    search: typed.ok ? typed.value : undefined,
     sort: oneOf(TIP_SORTS, params.get(PARAM.sort)) ?? DEFAULT_SORT,
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   };
@@ -93,6 +108,7 @@ export function formatInboxSearch(query: InboxQuery): string {
   if (query.objectRef) params.set(PARAM.objectRef, query.objectRef);
   if (query.country) params.set(PARAM.country, query.country);
   if (query.language) params.set(PARAM.language, query.language);
+  if (query.search) params.set(PARAM.search, query.search);
   if (query.sort !== DEFAULT_SORT) params.set(PARAM.sort, query.sort);
   if (query.page > 1) params.set(PARAM.page, String(query.page));
   const text = params.toString();
@@ -111,6 +127,7 @@ export function toTipListInput(query: InboxQuery): TipListInput {
     objectRef: query.objectRef,
     country: query.country,
     language: query.language,
+    search: query.search,
     sort: query.sort,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
@@ -118,7 +135,7 @@ export function toTipListInput(query: InboxQuery): TipListInput {
 }
 
 export function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
 }
 
 /** The filter form's values as the controls hold them: strings, "" meaning "All". */
@@ -159,6 +176,11 @@ export function queryFromDraft(
     }).toString(),
   );
   return { ok: true, query: { ...query, objectRef: objectRef.value, page: 1 } };
+}
+
+/** The same view searching for something else (or nothing), back on its first page. */
+export function withSearch(query: InboxQuery, search: string | undefined): InboxQuery {
+  return { ...query, search, page: 1 };
 }
 
 /** The same filters in another queue, back on its first page. */

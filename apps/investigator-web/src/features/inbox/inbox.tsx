@@ -9,6 +9,7 @@ import { useMessages } from "../../i18n";
 import { errorCode } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { FiltersForm } from "./filters-form";
+import { SearchForm } from "./search-form";
 import {
   inboxHref,
   pageCount,
@@ -50,6 +51,7 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
   return (
     <>
       <QueueNav query={query} />
+      <SearchForm query={query} onApply={go} />
       <FiltersForm query={query} onApply={go} />
       {list.isPending ? (
         <Spinner label={m.inbox.loading()} isLabelVisible />
@@ -65,7 +67,9 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
         <div className="iw-results" aria-busy={list.isPlaceholderData || undefined}>
           <div className="iw-results__bar">
             <p className="iw-results__count" role="status">
-              {m.inbox.tipCount({ n: list.data.total })}
+              {list.data.isTotalCapped
+                ? m.inbox.tipCountCapped({ n: list.data.total })
+                : m.inbox.tipCount({ n: list.data.total })}
             </p>
             {list.isPlaceholderData && <Spinner label={m.inbox.loading()} />}
           </div>
@@ -79,6 +83,9 @@ export function Inbox({ canTriage }: { canTriage: boolean }) {
               selected={list.data.items.filter((tip) => selected.has(tip.id)).map((tip) => tip.id)}
               onDone={() => setSelected(new Set())}
             />
+          )}
+          {list.data.isTotalCapped && (
+            <p className="iw-results__hint">{m.inbox.tipCountCappedHint({ n: list.data.total })}</p>
           )}
           <Pagination
             page={query.page}

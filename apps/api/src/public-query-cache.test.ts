@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { schema } from "@trace/db";
 import { createTestDatabases } from "@trace/db/testing";
 import { call, createHarness, loginAs, type Harness } from "./test/harness";
@@ -356,6 +356,45 @@ describe.each(engines)("public object queries kept in memory [$name]", (engine) 
       title = await titleOf(await get(h.publicApp, "objects.byRef", input));
     }
     expect(title).toBe("Renamed elsewhere");
+  });
+
+  it("runs one query for many visitors asking for the same page at once", async () => {
+    const real = h.deps.database;
+    let selects = 0;
+    const counting = new Proxy(real.db, {
+      get: (target, property, receiver) => {
+        if (property === "select") selects += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    h.deps.database = { ...real, db: counting };
+    try {
+      await get(h.publicApp, "objects.list", { locale: "nl", limit: 24, offset: 0 });
+      const forOne = selects;
+      expect(forOne).toBeGreaterThan(0);
+      selects = 0;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          get(h.publicApp, "objects.list", { locale: "pl", limit: 24, offset: 0 }),
+        ),
+      );
+      expect(answers.map((res) => res.status)).toEqual(Array(10).fill(200));
+      expect(new Set(await Promise.all(answers.map((res) => res.text()))).size).toBe(1);
+      expect(selects).toBe(forOne);
+    } finally {
+      h.deps.database = real;
+    }
+  });
+
+  it("keeps its answers when a statement changes no row (the scheduled publication's)", async () => {
+    const input = { locale: "de", limit: 24, offset: 0 };
+    expect((await get(h.publicApp, "objects.list", input)).status).toBe(200);
+    await h.deps.database.db.execute(sql`update trace_objects set title = title where false`);
+    await h.deps.database.db.execute(sql`update object_images set alt = alt where false`);
+    // Time for a notification, had there been one, to arrive.
+    await new Promise((r) => setTimeout(r, 300));
+    const kept = await withDatabaseRefusing(() => get(h.publicApp, "objects.list", input));
+    expect(kept.status).toBe(200);
   });
 
   it("serves nothing from memory once it has stopped listening", async () => {
